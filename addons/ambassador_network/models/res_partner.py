@@ -1,0 +1,29 @@
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    """An ambassador is a resident contact flagged as such: a godparent (parrain,
+    marraine) for newcomer households, possibly a welcoming family."""
+
+    _inherit = "res.partner"
+
+    is_ambassador = fields.Boolean("Ambassador", index=True)
+    ambassador_state = fields.Selection(
+        [("candidate", "Candidate"), ("met", "Met"), ("trained", "Trained"), ("active", "Active"),
+         ("paused", "Paused"), ("retired", "Retired")],
+        string="Ambassador status", default="candidate", tracking=True, group_expand=True)
+    ambassador_commune_id = fields.Many2one("territory.commune", string="Commune of residence")
+    ambassador_interest_ids = fields.Many2many("territory.interest", string="Ambassador interests")
+    ambassador_languages = fields.Char("Languages spoken")
+    sponsorship_capacity = fields.Integer(
+        "Families at once", default=1, help="How many households this ambassador can sponsor at the same time.")
+    can_host_family = fields.Boolean(
+        "Welcoming family", help="Can host a newcomer family during a discovery stay.")
+    charter_signed_date = fields.Date("Charter signed on")
+    training_done = fields.Boolean("Training done")
+    ambassador_availability = fields.Text("Availability")
+
+    @api.onchange("is_ambassador")
+    def _onchange_is_ambassador(self):
+        if self.is_ambassador and not self.ambassador_state:
+            self.ambassador_state = "candidate"

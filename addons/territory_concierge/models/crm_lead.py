@@ -1,0 +1,328 @@
+from ast import literal_eval
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+PROJECT_HORIZONS = [
+    ("lt_6m", "Within 6 months"),
+    ("6_12m", "6 to 12 months"),
+    ("12_24m", "1 to 2 years"),
+    ("gt_24m", "More than 2 years"),
+    ("unknown", "Not known yet"),
+]
+MOTIVATIONS = [("1", "Low"), ("2", "Medium"), ("3", "High"), ("4", "Very high")]
+MATURITIES = [
+    ("idea", "Just an idea"),
+    ("exploring", "Exploring"),
+    ("planned", "Planned project"),
+    ("ready", "Ready to move"),
+]
+# Points (0-100) each answer brings to its component of the priority score.
+HORIZON_POINTS = {"lt_6m": 100, "6_12m": 75, "12_24m": 40, "gt_24m": 15, "unknown": 0}
+MOTIVATION_POINTS = {"1": 25, "2": 50, "3": 75, "4": 100}
+MATURITY_POINTS = {"idea": 25, "exploring": 50, "planned": 75, "ready": 100}
+FIT_POINTS_PER_WARNING = 25
+SCORE_COMPONENTS = ("horizon", "motivation", "maturity", "fit")
+
+
+class CrmLead(models.Model):
+    """A newcomer journey ("parcours d'installation") is a lead of a journeys team."""
+
+    _inherit = "crm.lead"
+
+    is_journey = fields.Boolean(related="team_id.use_journeys", store=True, index=True)
+
+    # Household
+    household_member_ids = fields.One2many("territory.household.member", "journey_id", string="Household")
+    adult_count = fields.Integer("Adults", compute="_compute_household_counts", store=True)
+    child_count = fields.Integer("Children", compute="_compute_household_counts", store=True)
+    children_ages = fields.Char("Children's ages", compute="_compute_household_counts", store=True)
+    profile_ids = fields.Many2many("territory.profile", string="Profiles")
+
+    # Project
+    origin_city = fields.Char("Coming from")
+    origin_zip = fields.Char("Origin postcode")
+    project_horizon = fields.Selection(PROJECT_HORIZONS, string="Project horizon", tracking=True)
+    motivation = fields.Selection(MOTIVATIONS, tracking=True, help="As assessed at the qualification call.")
+    maturity = fields.Selection(MATURITIES, string="Project maturity", tracking=True,
+                                help="As assessed at the qualification call.")
+    business_project = fields.Text("Business project", help="Business to create or take over, if any.")
+    interest_ids = fields.Many2many("territory.interest", string="Interests")
+
+    # Needs
+    has_car = fields.Boolean("Has a car")
+    has_driving_licence = fields.Boolean("Driving licence")
+    housing_tenure = fields.Selection(
+        [("rent", "Rent"), ("buy", "Buy"), ("either", "Rent or buy")], string="Housing wanted")
+    housing_rooms = fields.Integer("Rooms needed")
+    housing_budget = fields.Monetary("Housing budget", currency_field="company_currency",
+                                     help="Monthly rent or purchase budget, depending on the housing wanted.")
+    wished_commune_ids = fields.Many2many(
+        "territory.commune", "crm_lead_wished_commune_rel", "lead_id", "commune_id", string="Wished communes")
+    wished_area = fields.Char("Wished area")
+
+    # Installation and after
+    installation_commune_id = fields.Many2one("territory.commune", string="Installation commune", tracking=True,
+                                              index="btree_not_null")
+    installation_date = fields.Date(tracking=True)
+    housing_found = fields.Boolean("Housing found", tracking=True)
+    departure_date = fields.Date("Left on", tracking=True)
+    departure_reason = fields.Text("Why they left")
+
+    # Follow-up
+    date_last_followup = fields.Datetime(
+        "Last follow-up", default=fields.Datetime.now, copy=False,
+        help="Last stage change or done activity. Automation rules alert the concierge when it gets old.")
+    request_ids = fields.One2many("territory.request", "journey_id", string="Requests")
+    request_count = fields.Integer(compute="_compute_request_count")
+    consent_ids = fields.One2many("territory.consent", "journey_id", string="Consents")
+
+    # Prioritisation: components (0-100) and their weighted mean
+    score_horizon = fields.Integer("Horizon score", compute="_compute_scores", store=True)
+    score_motivation = fields.Integer("Motivation score", compute="_compute_scores", store=True)
+    score_maturity = fields.Integer("Maturity score", compute="_compute_scores", store=True)
+    score_fit = fields.Integer("Fit score", compute="_compute_scores", store=True)
+    priority_score = fields.Integer(
+        "Priority score", compute="_compute_scores", store=True, index=True, aggregator="avg",
+        help="0-100: weighted mean of horizon, motivation, maturity and fit with the territory. "
+             "Weights are set in Settings.")
+    score_breakdown = fields.Html("Score breakdown", compute="_compute_score_breakdown", sanitize=False)
+    fit_warnings = fields.Html("Fit warnings", compute="_compute_fit_warnings", sanitize=False)
+    has_fit_warnings = fields.Boolean(compute="_compute_fit_warnings")
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("household_member_ids.role", "household_member_ids.age")
+    def _compute_household_counts(self):
+        for journey in self:
+            adults = journey.household_member_ids.filtered(lambda m: m.role == "adult")
+            children = journey.household_member_ids - adults
+            journey.adult_count = len(adults)
+            journey.child_count = len(children)
+            journey.children_ages = ", ".join(str(age) for age in sorted(children.mapped("age")))
+
+    def _compute_request_count(self):
+        counts = dict(self.env["territory.request"]._read_group(
+            [("journey_id", "in", self.ids)], ["journey_id"], ["__count"]))
+        for journey in self:
+            journey.request_count = counts.get(journey, 0)
+
+    def _get_fit_warnings(self):
+        """What makes the household's project hard to live in the wished place.
+
+        :return: list of translated sentences, one per warning
+        """
+        self.ensure_one()
+        warnings = []
+        mobile = self.has_car and self.has_driving_licence
+        for commune in self.wished_commune_ids:
+            if not mobile and not commune.has_train_station:
+                warnings.append(self.env._(
+                    "No car and %(commune)s has no train station.", commune=commune.name))
+            if self.child_count and not commune.has_school:
+                warnings.append(self.env._(
+                    "Children in the household and %(commune)s has no school.", commune=commune.name))
+        adults = self.household_member_ids.filtered(lambda m: m.role == "adult")
+        if len(adults) > 1:
+            for adult in adults.filtered(lambda m: m.job_sought and not m.has_job_lead and not m.job_found):
+                warnings.append(self.env._(
+                    "No job lead yet for %(person)s (%(job)s).", person=adult.name or self.env._("an adult"),
+                    job=adult.job_sought))
+        return warnings
+
+    @api.depends("has_car", "has_driving_licence", "child_count",
+                 "wished_commune_ids.has_train_station", "wished_commune_ids.has_school",
+                 "household_member_ids.role", "household_member_ids.job_sought",
+                 "household_member_ids.has_job_lead", "household_member_ids.job_found")
+    def _compute_fit_warnings(self):
+        for journey in self:
+            warnings = journey._get_fit_warnings()
+            journey.has_fit_warnings = bool(warnings)
+            journey.fit_warnings = Markup("<ul>%s</ul>") % Markup().join(
+                Markup("<li>%s</li>") % warning for warning in warnings) if warnings else False
+
+    @api.depends("project_horizon", "motivation", "maturity", "has_car", "has_driving_licence", "child_count",
+                 "wished_commune_ids.has_train_station", "wished_commune_ids.has_school",
+                 "household_member_ids.role", "household_member_ids.job_sought",
+                 "household_member_ids.has_job_lead", "household_member_ids.job_found",
+                 "team_id.score_weight_horizon", "team_id.score_weight_motivation",
+                 "team_id.score_weight_maturity", "team_id.score_weight_fit")
+    def _compute_scores(self):
+        for journey in self:
+            weights = journey._get_score_weights()
+            total_weight = sum(weights.values()) or 1
+            components = {
+                "horizon": HORIZON_POINTS.get(journey.project_horizon, 0),
+                "motivation": MOTIVATION_POINTS.get(journey.motivation, 0),
+                "maturity": MATURITY_POINTS.get(journey.maturity, 0),
+                "fit": max(0, 100 - FIT_POINTS_PER_WARNING * len(journey._get_fit_warnings())),
+            }
+            journey.score_horizon = components["horizon"]
+            journey.score_motivation = components["motivation"]
+            journey.score_maturity = components["maturity"]
+            journey.score_fit = components["fit"]
+            journey.priority_score = round(
+                sum(weights[name] * points for name, points in components.items()) / total_weight)
+
+    def _get_score_weights(self):
+        """Weights of the journey's team; the shipped defaults for a journey without team."""
+        self.ensure_one()
+        if self.team_id:
+            return self.team_id._get_score_weights()
+        return {name: self.env["crm.team"]._fields[f"score_weight_{name}"].default(self.env["crm.team"])
+                for name in SCORE_COMPONENTS}
+
+    @api.depends("score_horizon", "score_motivation", "score_maturity", "score_fit")
+    def _compute_score_breakdown(self):
+        labels = {
+            "horizon": self.env._("Project horizon"),
+            "motivation": self.env._("Motivation"),
+            "maturity": self.env._("Maturity"),
+            "fit": self.env._("Fit with the territory"),
+        }
+        for journey in self:
+            weights = journey._get_score_weights()
+            total_weight = sum(weights.values()) or 1
+            rows = Markup().join(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s %%</td></tr>") % (
+                    labels[name], journey[f"score_{name}"], round(100 * weights[name] / total_weight))
+                for name in SCORE_COMPONENTS
+            )
+            journey.score_breakdown = Markup(
+                "<table class='table table-sm o_score_breakdown'><thead><tr><th>%s</th>"
+                "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+            ) % (self.env._("Component"), self.env._("Points"), self.env._("Weight"), rows)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        journeys = leads.filtered("is_journey")
+        if journeys:
+            journeys._check_stage_requirements()
+            journeys.filtered(lambda j: not j.user_id)._assign_concierge()
+            journeys._launch_stage_activity_plans()
+        return leads
+
+    def write(self, vals):
+        entering = self.browse()
+        if "stage_id" in vals:
+            entering = self.filtered(lambda lead: lead.stage_id.id != vals["stage_id"])
+            if entering and "date_last_followup" not in vals:
+                vals = dict(vals, date_last_followup=fields.Datetime.now())
+        result = super().write(vals)
+        entering = entering.filtered("is_journey")
+        if entering:
+            entering._check_stage_requirements()
+            entering._launch_stage_activity_plans()
+        return result
+
+    # ------------------------------------------------------------
+    # STAGE GATES AND STAGE PLANS
+    # ------------------------------------------------------------
+
+    def _check_stage_requirements(self):
+        """Refuse journeys that sit in a stage without the fields the stage requires."""
+        problems = []
+        for journey in self:
+            # The gate applies to everyone, including users who may not read field definitions.
+            missing = journey.stage_id.sudo().required_field_ids.filtered(
+                lambda field, journey=journey: not journey[field.name])
+            if missing:
+                problems.append(self.env._(
+                    "%(journey)s cannot enter the stage \u201c%(stage)s\u201d: missing %(fields)s.",
+                    journey=journey.display_name, stage=journey.stage_id.name,
+                    fields=", ".join(missing.mapped("field_description")),
+                ))
+        if problems:
+            raise ValidationError("\n".join(problems))
+
+    def _launch_stage_activity_plans(self):
+        """Start the activity plan of the stage each journey enters, for its concierge."""
+        with_plan = self.filtered(lambda journey: journey.stage_id.activity_plan_id and journey.active)
+        for (plan, user), journeys in with_plan.grouped(lambda j: (j.stage_id.activity_plan_id, j.user_id)).items():
+            self.env["mail.activity.schedule"].with_context(active_model=self._name).create({
+                "res_model": self._name,
+                "res_ids": str(journeys.ids),
+                "plan_id": plan.id,
+                "plan_on_demand_user_id": user.id,
+            }).action_schedule_plan()
+
+    # ------------------------------------------------------------
+    # ASSIGNMENT
+    # ------------------------------------------------------------
+
+    def _assign_concierge(self):
+        """Give each journey to a member of its team, following the members' rules.
+
+        Reuses the team members' assignment settings of CRM: ``assignment_domain``
+        (which journeys a member may take), ``assignment_domain_preferred`` (which
+        ones go to them first, e.g. soignants), ``assignment_max`` (capacity) and
+        ``assignment_optout``. Among the eligible members, the one with the lowest
+        open journeys / capacity ratio gets the journey (workload balancing).
+        """
+        for team, journeys in self.grouped("team_id").items():
+            members = team.crm_team_member_ids.filtered(
+                lambda m: not m.assignment_optout and m.user_id.active and m.assignment_max > 0)
+            if not members:
+                continue
+            open_counts = dict(self.with_context(active_test=True)._read_group(
+                [("team_id", "=", team.id), ("user_id", "in", members.user_id.ids), ("won_status", "=", "pending")],
+                ["user_id"], ["__count"]))
+            load = {member: open_counts.get(member.user_id, 0) for member in members}
+            accepted = {member: journeys.filtered_domain(literal_eval(member.assignment_domain or "[]"))
+                        for member in members}
+            preferred = {member: accepted[member].filtered_domain(literal_eval(member.assignment_domain_preferred))
+                         for member in members if member.assignment_domain_preferred
+                         and literal_eval(member.assignment_domain_preferred)}
+            for journey in journeys:
+                candidates = [m for m in preferred if journey in preferred[m]] or \
+                             [m for m in members if journey in accepted[m]]
+                if not candidates:
+                    continue
+                chosen = min(candidates, key=lambda m: (load[m] / m.assignment_max, load[m], m.id))
+                journey.user_id = chosen.user_id
+                load[chosen] += 1
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_view_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("territory_concierge.territory_request_action")
+        action["domain"] = [("journey_id", "=", self.id)]
+        action["context"] = {"default_journey_id": self.id}
+        return action
+
+    def _has_active_consent(self, purpose):
+        self.ensure_one()
+        return any(c.is_active and c.purpose == purpose for c in self.consent_ids)
+
+    # ------------------------------------------------------------
+    # PIPELINE: a journeys team shows only its own stages
+    # ------------------------------------------------------------
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
+        if team.use_journeys:
+            stage_ids = stages.sudo()._search(
+                ["|", ("id", "in", stages.ids), ("team_ids", "in", team.ids)], order=stages._order)
+            return stages.browse(stage_ids)
+        return super()._read_group_stage_ids(stages, domain)
+
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        teams = self.env["crm.team"].browse(team_id) | self.team_id
+        if teams and all(teams.mapped("use_journeys")):
+            return self.env["crm.stage"].search(
+                Domain("team_ids", "in", teams.ids) & Domain(domain or []), order=order, limit=limit)
+        return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)

@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class CrmStage(models.Model):
+    _inherit = "crm.stage"
+
+    required_field_ids = fields.Many2many(
+        "ir.model.fields", "crm_stage_required_field_rel", "stage_id", "field_id",
+        string="Required to enter",
+        domain="[('model', '=', 'crm.lead'), ('store', '=', True), "
+               "('ttype', 'not in', ('binary', 'properties', 'json'))]",
+        help="A journey can only enter this stage when these fields are filled.")
+    activity_plan_id = fields.Many2one(
+        "mail.activity.plan", string="Activity plan on entry",
+        domain="[('res_model', '=', 'crm.lead')]",
+        help="Activities scheduled for the journey's concierge when a journey enters this stage.")

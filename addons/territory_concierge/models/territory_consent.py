@@ -1,0 +1,41 @@
+from odoo import api, fields, models
+
+CONSENT_PURPOSES = [
+    ("concierge_contact", "Contact by the concierge"),
+    ("partner_sharing", "Sharing with partner organisations"),
+    ("ambassador", "Being put in touch with an ambassador"),
+    ("newsletter", "Newsletters"),
+]
+
+
+class TerritoryConsent(models.Model):
+    """A household's consent to one purpose, with its proof (when, how, the exact wording)."""
+
+    _name = "territory.consent"
+    _description = "Consent"
+    _order = "date_given desc, id desc"
+    _rec_name = "purpose"
+
+    journey_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    purpose = fields.Selection(CONSENT_PURPOSES, required=True)
+    source = fields.Selection(
+        [("web_form", "Web form"), ("phone", "Phone call"), ("import", "Import"),
+         ("portal", "Portal"), ("paper", "Paper form"), ("email", "Email")],
+        required=True, default="phone")
+    wording = fields.Text("Wording shown", required=True, help="The exact sentence the person agreed to.")
+    date_given = fields.Datetime("Given on", required=True, default=fields.Datetime.now)
+    date_withdrawn = fields.Datetime("Withdrawn on", readonly=True)
+    is_active = fields.Boolean("Active", compute="_compute_is_active", store=True)
+    recorded_by_id = fields.Many2one("res.users", "Recorded by", default=lambda self: self.env.user, readonly=True)
+
+    @api.depends("date_withdrawn")
+    def _compute_is_active(self):
+        for consent in self:
+            consent.is_active = not consent.date_withdrawn
+
+    def action_withdraw(self):
+        self.filtered("is_active").write({"date_withdrawn": fields.Datetime.now()})
+        for journey in self.journey_id:
+            journey.message_post(body=self.env._("Consent withdrawn: %(purposes)s", purposes=", ".join(
+                dict(self._fields["purpose"]._description_selection(self.env))[c.purpose]
+                for c in self if c.journey_id == journey)))

@@ -1,0 +1,58 @@
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+
+class JourneyCommon(TransactionCase):
+    """Shared fixtures: the concierge team with two concierges and a manager,
+    a few communes with known services, and a helper to create journeys."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, mail_create_nolog=True, mail_notrack=True,
+                                       tracking_disable=True, mail_create_nosubscribe=True))
+        cls.team = cls.env.ref("territory_concierge.crm_team_concierge")
+        cls.stages = {
+            name: cls.env.ref(f"territory_concierge.stage_{name}")
+            for name in ("contacted", "qualified", "prioritized", "discovery_stay", "decision",
+                         "moving", "installed", "settled")
+        }
+        cls.manager = new_test_user(cls.env, "tc_manager", "territory_concierge.group_concierge_manager",
+                                    name="Manon Manager")
+        cls.concierge = new_test_user(cls.env, "tc_concierge", "territory_concierge.group_concierge_user",
+                                      name="Chloé Concierge")
+        cls.concierge_health = new_test_user(cls.env, "tc_concierge_health",
+                                             "territory_concierge.group_concierge_user", name="Hélène Health")
+        cls.salesman = new_test_user(cls.env, "tc_salesman", "sales_team.group_sale_salesman_all_leads",
+                                     name="Sam Sales")
+        # The team's members are ours only: the demo data may have added others.
+        cls.team.crm_team_member_ids.unlink()
+        cls.member = cls.env["crm.team.member"].create(
+            {"crm_team_id": cls.team.id, "user_id": cls.concierge.id, "assignment_max": 30})
+        cls.member_health = cls.env["crm.team.member"].create({
+            "crm_team_id": cls.team.id, "user_id": cls.concierge_health.id, "assignment_max": 30,
+            "assignment_domain_preferred": "[('profile_ids.code', '=', 'health_worker')]",
+        })
+        Commune = cls.env["territory.commune"]
+        cls.town_with_station = Commune.create({
+            "name": "Gareville", "insee_code": "99001", "zip_codes": "99100",
+            "has_train_station": True, "has_school": True, "has_doctor": True,
+        })
+        cls.village = Commune.create({"name": "Petitbourg", "insee_code": "99002", "zip_codes": "99200"})
+        cls.profile_family = cls.env.ref("territory_concierge.profile_family")
+        cls.profile_health = cls.env.ref("territory_concierge.profile_health_worker")
+
+    @classmethod
+    def _household(cls, adults=1, children=0, job_lead=True):
+        members = [Command.create({"role": "adult", "name": f"Adulte {i + 1}", "age": 35 + i,
+                                   "job_sought": "Infirmier", "has_job_lead": job_lead})
+                   for i in range(adults)]
+        members += [Command.create({"role": "child", "name": f"Enfant {i + 1}", "age": 4 + 3 * i})
+                    for i in range(children)]
+        return members
+
+    @classmethod
+    def _create_journey(cls, user=None, **values):
+        """A journey in the concierge team, created by ``user`` (a concierge by default)."""
+        values = {"name": "Famille Test", "team_id": cls.team.id, "type": "opportunity", **values}
+        return cls.env["crm.lead"].with_user(user or cls.concierge).create(values)

@@ -1,0 +1,1 @@
+from . import territory_commune_import
