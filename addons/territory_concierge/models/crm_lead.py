@@ -246,15 +246,35 @@ class CrmLead(models.Model):
             raise ValidationError("\n".join(problems))
 
     def _launch_stage_activity_plans(self):
-        """Start the activity plan of the stage each journey enters, for its concierge."""
+        """Schedule the activities of the plan of the stage each journey enters.
+
+        Same outcome as launching the plan from the "Schedule > plan" dialog, with
+        the journey's concierge as the "ask at launch" responsible, but created in
+        one batch: a stage change of many journeys (kanban, import) stays cheap.
+        No e-mail per activity: concierges find them in their activity menu.
+        """
         with_plan = self.filtered(lambda journey: journey.stage_id.activity_plan_id and journey.active)
-        for (plan, user), journeys in with_plan.grouped(lambda j: (j.stage_id.activity_plan_id, j.user_id)).items():
-            self.env["mail.activity.schedule"].with_context(active_model=self._name).create({
-                "res_model": self._name,
-                "res_ids": str(journeys.ids),
-                "plan_id": plan.id,
-                "plan_on_demand_user_id": user.id,
-            }).action_schedule_plan()
+        if not with_plan:
+            return
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_values = []
+        for journey in with_plan:
+            for template in journey.stage_id.activity_plan_id.template_ids:
+                if template.responsible_type == "on_demand":
+                    responsible = journey.user_id
+                else:
+                    responsible = template._determine_responsible(journey.user_id, journey)["responsible"]
+                activity_values.append({
+                    "res_model_id": model_id,
+                    "res_id": journey.id,
+                    "activity_type_id": template.activity_type_id.id,
+                    "summary": template.summary,
+                    "note": template.note,
+                    "user_id": (responsible or self.env.user).id,
+                    "date_deadline": template._get_date_deadline(today),
+                })
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_values)
 
     # ------------------------------------------------------------
     # ASSIGNMENT
