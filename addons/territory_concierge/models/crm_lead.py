@@ -120,7 +120,7 @@ class CrmLead(models.Model):
         self.ensure_one()
         warnings = []
         mobile = self.has_car and self.has_driving_licence
-        for commune in self.wished_commune_ids:
+        for commune in self.wished_commune_ids.filtered("services_known"):
             if not mobile and not commune.has_train_station:
                 warnings.append(self.env._(
                     "No car and %(commune)s has no train station.", commune=commune.name))
@@ -137,6 +137,7 @@ class CrmLead(models.Model):
 
     @api.depends("has_car", "has_driving_licence", "child_count",
                  "wished_commune_ids.has_train_station", "wished_commune_ids.has_school",
+                 "wished_commune_ids.services_known",
                  "household_member_ids.role", "household_member_ids.job_sought",
                  "household_member_ids.has_job_lead", "household_member_ids.job_found")
     def _compute_fit_warnings(self):
@@ -148,6 +149,7 @@ class CrmLead(models.Model):
 
     @api.depends("project_horizon", "motivation", "maturity", "has_car", "has_driving_licence", "child_count",
                  "wished_commune_ids.has_train_station", "wished_commune_ids.has_school",
+                 "wished_commune_ids.services_known",
                  "household_member_ids.role", "household_member_ids.job_sought",
                  "household_member_ids.has_job_lead", "household_member_ids.job_found",
                  "team_id.score_weight_horizon", "team_id.score_weight_motivation",

@@ -29,6 +29,9 @@ class TerritoryCommune(models.Model):
     department_code = fields.Char("Département", size=3, index=True)
     population = fields.Integer()
     epci_id = fields.Many2one("territory.epci", string="Intercommunal body", index=True)
+    services_known = fields.Boolean(
+        "Services checked", help="Staff checked the services below. Fit warnings only use checked communes: "
+                                 "an unchecked commune's services are unknown, not missing.")
     has_school = fields.Boolean("School")
     has_doctor = fields.Boolean("Doctor")
     has_pharmacy = fields.Boolean("Pharmacy")

@@ -36,9 +36,11 @@ class JourneyCommon(TransactionCase):
         Commune = cls.env["territory.commune"]
         cls.town_with_station = Commune.create({
             "name": "Gareville", "insee_code": "99001", "zip_codes": "99100",
-            "has_train_station": True, "has_school": True, "has_doctor": True,
+            "services_known": True, "has_train_station": True, "has_school": True, "has_doctor": True,
         })
-        cls.village = Commune.create({"name": "Petitbourg", "insee_code": "99002", "zip_codes": "99200"})
+        cls.village = Commune.create({"name": "Petitbourg", "insee_code": "99002", "zip_codes": "99200",
+                                      "services_known": True})
+        cls.unchecked_village = Commune.create({"name": "Inconnu-sur-Marne", "insee_code": "99003"})
         cls.profile_family = cls.env.ref("territory_concierge.profile_family")
         cls.profile_health = cls.env.ref("territory_concierge.profile_health_worker")
 

@@ -47,6 +47,16 @@ class TestPriorityScore(JourneyCommon):
         # (1200 + 1250 + 1250 + 20 * 75) / 100 = 52
         self.assertEqual(journey.priority_score, 52)
 
+    def test_unchecked_commune_raises_no_warning(self):
+        """Services of a commune nobody checked are unknown, not missing."""
+        journey = self._create_journey(has_car=False, wished_commune_ids=[self.unchecked_village.id],
+                                       household_member_ids=self._household(adults=1, children=1))
+        self.assertFalse(journey.has_fit_warnings)
+        self.assertEqual(journey.score_fit, 100)
+        self.unchecked_village.services_known = True
+        self.assertTrue(journey.has_fit_warnings, "once checked, the missing station and school count")
+        self.assertEqual(journey.score_fit, 50)
+
     def test_score_empty_journey(self):
         journey = self._create_journey()
         # Nothing known: only the fit component (no warning) counts: 20 * 100 / 100.
