@@ -79,6 +79,12 @@ class CrmLead(models.Model):
     request_ids = fields.One2many("territory.request", "journey_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
     consent_ids = fields.One2many("territory.consent", "journey_id", string="Consents")
+    partner_sharing_consent = fields.Boolean(
+        "Consents to partner sharing", compute="_compute_partner_sharing_consent",
+        help="The household has an active consent to sharing its project with partner organisations.")
+    first_contact_date = fields.Date(
+        "First contact", default=fields.Date.context_today, index=True, copy=False,
+        help="When the household first contacted the conciergerie (or the campaign reached it).")
 
     # Prioritisation: components (0-100) and their weighted mean
     score_horizon = fields.Integer("Horizon score", compute="_compute_scores", store=True)
@@ -105,6 +111,11 @@ class CrmLead(models.Model):
             journey.adult_count = len(adults)
             journey.child_count = len(children)
             journey.children_ages = ", ".join(str(age) for age in sorted(children.mapped("age")))
+
+    @api.depends("consent_ids.purpose", "consent_ids.is_active")
+    def _compute_partner_sharing_consent(self):
+        for journey in self:
+            journey.partner_sharing_consent = journey._has_active_consent("partner_sharing")
 
     def _compute_request_count(self):
         counts = dict(self.env["territory.request"]._read_group(

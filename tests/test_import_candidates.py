@@ -1,0 +1,194 @@
+"""scripts/import_candidates.py against the live test server, on messy files."""
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEADER = ("nom;prenom;email;telephone;ville_origine;code_postal_origine;profil;adultes;enfants;horizon;"
+          "motivation;metier;metier_conjoint;source;campagne;date_contact;consentement_partage")
+# Latin-1, semicolons, accents, an empty line, a duplicate within the file (same phone written
+# differently), broken e-mails and phones, an unknown profile, a missing name.
+LATIN1_ROWS = [
+    "Hébert;Anaïs;anais.hebert@example.org;06 11 22 33 44;Reims;51100;famille;2;1;6-12 mois;forte;"
+    "Comptable;Électricien;Salon Vivre à la campagne;Campagne test;02/02/2026;oui",
+    "Lemaître;Jérôme;jerome.lemaitre@example;+33 6 22 33 44 55;Paris;75012;soignant;1;0;moins de 6 mois;"
+    "très forte;Infirmier;;Site web;Campagne test;03/02/2026;non",
+    "",
+    "Hébert;Anaïs;;0611223344;Reims;51100;salarié qualifié;2;1;;;;;;;;oui",
+    "Durand;Éric;eric.durand@example.org;12345;Nantes;44000;astronaute;1;0;1-2 ans;faible;;;;;;non",
+    ";Sans-Nom;sans.nom@example.org;0633445566;Metz;57000;famille;1;0;;;;;;;;non",
+    "Petit;Zoé;;pas de téléphone;Lyon;69001;étudiant;1;0;plus de 2 ans;moyenne;;;;;;non",
+]
+# UTF-8, commas, no horizon nor motivation columns, one household already imported from the first file.
+UTF8_ROWS = [
+    "nom,prenom,email,telephone,profil,consentement_partage",
+    "Hébert,Anaïs,ANAIS.HEBERT@example.org,,famille,oui",
+    "Nguyễn,Minh,minh.nguyen@example.org,06 44 55 66 77,télétravailleur,oui",
+    "Roux,Inès,ines.roux@example,,famille,non",
+]
+
+
+def run_import(odoo_url, odoo_db, key, path, *options, report=None):
+    command = [sys.executable, str(ROOT / "scripts" / "import_candidates.py"), "--url", odoo_url,
+               "--db", odoo_db, "--api-key", key, str(path), *options]
+    if report:
+        command += ["--report", str(report)]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+
+
+def read_report(path):
+    with open(path, encoding="utf-8") as handle:
+        return {int(row["ligne"]): row for row in csv.DictReader(handle, delimiter=";")}
+
+
+@pytest.fixture(scope="module")
+def importer_key(make_user):
+    return make_user(["territory_concierge.group_concierge_user"])[1]
+
+
+@pytest.fixture(scope="module")
+def messy_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("imports")
+    latin1 = folder / "export_latin1.csv"
+    latin1.write_bytes("\n".join([HEADER, *LATIN1_ROWS]).encode("cp1252"))
+    utf8 = folder / "export_utf8.csv"
+    utf8.write_text("\n".join(UTF8_ROWS) + "\n", encoding="utf-8")
+    return latin1, utf8
+
+
+def journeys_by_email(concierge, *emails):
+    response = concierge.call("crm.lead", "search_read", domain=[("email_normalized", "in", list(emails))],
+                              fields=["name", "email_normalized", "phone_sanitized", "profile_ids", "consent_ids",
+                                      "campaign_id", "source_id", "stage_id", "user_id", "adult_count",
+                                      "child_count", "project_horizon", "partner_sharing_consent",
+                                      "first_contact_date", "write_date"],
+                              context={"active_test": False})
+    assert response.status_code == 200, response.text
+    return {journey["email_normalized"]: journey for journey in response.json()}
+
+
+def test_messy_file_every_row_accounted_for(odoo_url, odoo_db, importer_key, messy_files, tmp_path, concierge):
+    latin1, _utf8 = messy_files
+    report = tmp_path / "report.csv"
+    result = run_import(odoo_url, odoo_db, importer_key, latin1, report=report)
+    assert result.returncode == 0, result.stderr
+    rows = read_report(report)
+    assert sorted(rows) == list(range(2, 2 + len(LATIN1_ROWS))), "one report line per line of the file"
+    assert rows[2]["statut"] == "créée"
+    assert rows[3]["statut"] == "créée" and "e-mail invalide ignoré" in rows[3]["motif"]
+    assert rows[4]["statut"] == "ignorée"
+    assert rows[5]["statut"] == "fusionnée" and "ligne 2" in rows[5]["motif"]
+    assert rows[6]["statut"] == "rejetée" and "profil inconnu : « astronaute »" in rows[6]["motif"]
+    assert rows[7]["statut"] == "rejetée" and "nom manquant" in rows[7]["motif"]
+    assert rows[8]["statut"] == "rejetée" and "ni e-mail ni téléphone valide" in rows[8]["motif"]
+    assert "2 créée(s)" in result.stdout and "3 rejetée(s)" in result.stdout
+
+    anais = journeys_by_email(concierge, "anais.hebert@example.org")["anais.hebert@example.org"]
+    assert anais["name"] == "Anaïs Hébert", "accents read from Latin-1"
+    assert anais["phone_sanitized"] == "+33611223344"
+    assert len(anais["profile_ids"]) == 2, "the duplicate row added its profile"
+    assert (anais["adult_count"], anais["child_count"]) == (2, 1)
+    assert anais["project_horizon"] == "6_12m"
+    assert anais["partner_sharing_consent"] is True
+    assert anais["campaign_id"][1] == "Campagne test"
+    assert anais["source_id"][1] == "Salon Vivre à la campagne"
+    assert anais["first_contact_date"] == "2026-02-02"
+    assert anais["stage_id"][1] == "Contacted"
+    assert anais["user_id"], "assigned by the team's rules"
+
+    jerome = concierge.call("crm.lead", "search_read", domain=[("phone_sanitized", "=", "+33622334455")],
+                            fields=["name", "email_from", "partner_sharing_consent"]).json()
+    assert len(jerome) == 1 and not jerome[0]["email_from"]
+    assert jerome[0]["partner_sharing_consent"] is False
+
+
+def test_second_file_updates_without_duplicating(odoo_url, odoo_db, importer_key, messy_files, tmp_path,
+                                                 concierge):
+    latin1, utf8 = messy_files
+    run_import(odoo_url, odoo_db, importer_key, latin1)
+    report = tmp_path / "report.csv"
+    result = run_import(odoo_url, odoo_db, importer_key, utf8, "--campaign", "Campagne bis", report=report)
+    assert result.returncode == 0, result.stderr
+    rows = read_report(report)
+    assert rows[2]["statut"] in ("inchangée", "mise à jour"), "Anaïs exists: never a second journey"
+    assert rows[3]["statut"] == "créée"
+    assert rows[4]["statut"] == "rejetée"
+    count = concierge.call("crm.lead", "search_count", domain=[("email_normalized", "=", "anais.hebert@example.org")],
+                           context={"active_test": False}).json()
+    assert count == 1
+    minh = journeys_by_email(concierge, "minh.nguyen@example.org")["minh.nguyen@example.org"]
+    assert minh["campaign_id"][1] == "Campagne bis", "--campaign fills rows without a campaign"
+    assert minh["project_horizon"] == "unknown", "a missing column is not an error"
+
+
+def test_second_run_is_a_no_op(odoo_url, odoo_db, importer_key, messy_files, tmp_path, concierge):
+    latin1, utf8 = messy_files
+    for path in (latin1, utf8):
+        run_import(odoo_url, odoo_db, importer_key, path)
+    before = journeys_by_email(concierge, "anais.hebert@example.org", "minh.nguyen@example.org")
+    report = tmp_path / "report.csv"
+    result = run_import(odoo_url, odoo_db, importer_key, latin1, report=report)
+    assert result.returncode == 0
+    statuses = {row["statut"] for row in read_report(report).values()}
+    assert statuses <= {"inchangée", "fusionnée", "rejetée", "ignorée"}, statuses
+    assert "0 créée(s), 0 mise à jour(s)" in result.stdout
+    after = journeys_by_email(concierge, "anais.hebert@example.org", "minh.nguyen@example.org")
+    assert before == after, "nothing was written"
+
+
+def test_dry_run_writes_nothing(odoo_url, odoo_db, importer_key, tmp_path, concierge):
+    path = tmp_path / "dry.csv"
+    path.write_text(HEADER + "\nSimulé;Sam;sam.simule@example.org;0655443322;Paris;75001;famille;1;0;;;;;"
+                    "Source jamais vue;;;non\n", encoding="utf-8")
+    result = run_import(odoo_url, odoo_db, importer_key, path, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "Simulation" in result.stdout and "1 créée(s)" in result.stdout
+    assert not journeys_by_email(concierge, "sam.simule@example.org")
+    assert concierge.call("utm.source", "search_count", domain=[("name", "=", "Source jamais vue")]).json() == 0
+
+
+def test_mapping_adapts_another_export(odoo_url, odoo_db, importer_key, tmp_path, concierge):
+    path = tmp_path / "other.csv"
+    path.write_text("Last name,First name,E-mail address,Mobile,City,Zip,Profile,Consent partners\n"
+                    "Faure,Léon,leon.faure@example.org,0677889900,Bordeaux,33000,agriculteur,oui\n",
+                    encoding="utf-8")
+    result = run_import(odoo_url, odoo_db, importer_key, path, "--mapping",
+                        str(ROOT / "data" / "samples" / "mapping_example.json"))
+    assert result.returncode == 0, result.stderr
+    leon = journeys_by_email(concierge, "leon.faure@example.org")["leon.faure@example.org"]
+    assert leon["name"] == "Léon Faure" and leon["partner_sharing_consent"] is True
+
+
+def test_xlsx_export(odoo_url, odoo_db, importer_key, tmp_path, concierge):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(";"))
+    sheet.append(["Marchal", "Lise", "lise.marchal@example.org", "0611001100", "Dijon", "21000", "artisan", 1, 0,
+                  "moins de 6 mois", "forte", "Ébéniste", "", "Salon", "Campagne xlsx", "05/03/2026", "non"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    result = run_import(odoo_url, odoo_db, importer_key, path)
+    assert result.returncode == 0, result.stderr
+    lise = journeys_by_email(concierge, "lise.marchal@example.org")["lise.marchal@example.org"]
+    assert lise["project_horizon"] == "lt_6m"
+
+
+def test_sample_file_imports(odoo_url, odoo_db, importer_key):
+    result = run_import(odoo_url, odoo_db, importer_key, ROOT / "data" / "samples" / "campaign_export_sample.csv",
+                        "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "0 rejetée(s)" in result.stdout
+
+
+def test_cannot_run_exit_codes(odoo_url, odoo_db, importer_key, tmp_path):
+    assert run_import(odoo_url, odoo_db, importer_key, tmp_path / "missing.csv").returncode == 2
+    path = ROOT / "data" / "samples" / "campaign_export_sample.csv"
+    refused = run_import(odoo_url, odoo_db, "not-a-key", path)
+    assert refused.returncode == 3, refused.stderr
+    assert run_import("http://127.0.0.1:9", odoo_db, importer_key, path).returncode == 4
