@@ -12,7 +12,7 @@ import sys
 
 from odoo_local import NO_ODOO_MESSAGE, ROOT, database_settings, odoo_importable, write_local_config
 
-MODULES = "territory_concierge,ambassador_network"
+MODULES = "territory_concierge,ambassador_network,territory_concierge_website"
 
 
 def database_exists(db_name):

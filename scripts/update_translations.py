@@ -20,7 +20,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("territory_concierge", "ambassador_network")
+MODULES = ("territory_concierge", "ambassador_network", "territory_concierge_website")
 
 
 def main():

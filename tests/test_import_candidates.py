@@ -15,21 +15,21 @@ HEADER = ("nom;prenom;email;telephone;ville_origine;code_postal_origine;profil;a
 # Latin-1, semicolons, accents, an empty line, a duplicate within the file (same phone written
 # differently), broken e-mails and phones, an unknown profile, a missing name.
 LATIN1_ROWS = [
-    "Hébert;Anaïs;anais.hebert@example.org;06 11 22 33 44;Reims;51100;famille;2;1;6-12 mois;forte;"
+    "Hébert;Anaïs;anais.hebert@example.org;06 19 87 00 01;Reims;51100;famille;2;1;6-12 mois;forte;"
     "Comptable;Électricien;Salon Vivre à la campagne;Campagne test;02/02/2026;oui",
-    "Lemaître;Jérôme;jerome.lemaitre@example;+33 6 22 33 44 55;Paris;75012;soignant;1;0;moins de 6 mois;"
+    "Lemaître;Jérôme;jerome.lemaitre@example;+33 6 19 87 00 02;Paris;75012;soignant;1;0;moins de 6 mois;"
     "très forte;Infirmier;;Site web;Campagne test;03/02/2026;non",
     "",
-    "Hébert;Anaïs;;0611223344;Reims;51100;salarié qualifié;2;1;;;;;;;;oui",
+    "Hébert;Anaïs;;0619870001;Reims;51100;salarié qualifié;2;1;;;;;;;;oui",
     "Durand;Éric;eric.durand@example.org;12345;Nantes;44000;astronaute;1;0;1-2 ans;faible;;;;;;non",
-    ";Sans-Nom;sans.nom@example.org;0633445566;Metz;57000;famille;1;0;;;;;;;;non",
+    ";Sans-Nom;sans.nom@example.org;0619870004;Metz;57000;famille;1;0;;;;;;;;non",
     "Petit;Zoé;;pas de téléphone;Lyon;69001;étudiant;1;0;plus de 2 ans;moyenne;;;;;;non",
 ]
 # UTF-8, commas, no horizon nor motivation columns, one household already imported from the first file.
 UTF8_ROWS = [
     "nom,prenom,email,telephone,profil,consentement_partage",
     "Hébert,Anaïs,ANAIS.HEBERT@example.org,,famille,oui",
-    "Nguyễn,Minh,minh.nguyen@example.org,06 44 55 66 77,télétravailleur,oui",
+    "Trần,Minh,minh.tran@example.org,06 19 87 00 03,télétravailleur,oui",
     "Roux,Inès,ines.roux@example,,famille,non",
 ]
 
@@ -91,7 +91,7 @@ def test_messy_file_every_row_accounted_for(odoo_url, odoo_db, importer_key, mes
 
     anais = journeys_by_email(concierge, "anais.hebert@example.org")["anais.hebert@example.org"]
     assert anais["name"] == "Anaïs Hébert", "accents read from Latin-1"
-    assert anais["phone_sanitized"] == "+33611223344"
+    assert anais["phone_sanitized"] == "+33619870001"
     assert len(anais["profile_ids"]) == 2, "the duplicate row added its profile"
     assert (anais["adult_count"], anais["child_count"]) == (2, 1)
     assert anais["project_horizon"] == "6_12m"
@@ -102,7 +102,7 @@ def test_messy_file_every_row_accounted_for(odoo_url, odoo_db, importer_key, mes
     assert anais["stage_id"][1] == "Contacted"
     assert anais["user_id"], "assigned by the team's rules"
 
-    jerome = concierge.call("crm.lead", "search_read", domain=[("phone_sanitized", "=", "+33622334455")],
+    jerome = concierge.call("crm.lead", "search_read", domain=[("phone_sanitized", "=", "+33619870002")],
                             fields=["name", "email_from", "partner_sharing_consent"]).json()
     assert len(jerome) == 1 and not jerome[0]["email_from"]
     assert jerome[0]["partner_sharing_consent"] is False
@@ -122,7 +122,7 @@ def test_second_file_updates_without_duplicating(odoo_url, odoo_db, importer_key
     count = concierge.call("crm.lead", "search_count", domain=[("email_normalized", "=", "anais.hebert@example.org")],
                            context={"active_test": False}).json()
     assert count == 1
-    minh = journeys_by_email(concierge, "minh.nguyen@example.org")["minh.nguyen@example.org"]
+    minh = journeys_by_email(concierge, "minh.tran@example.org")["minh.tran@example.org"]
     assert minh["campaign_id"][1] == "Campagne bis", "--campaign fills rows without a campaign"
     assert minh["project_horizon"] == "unknown", "a missing column is not an error"
 
@@ -131,20 +131,20 @@ def test_second_run_is_a_no_op(odoo_url, odoo_db, importer_key, messy_files, tmp
     latin1, utf8 = messy_files
     for path in (latin1, utf8):
         run_import(odoo_url, odoo_db, importer_key, path)
-    before = journeys_by_email(concierge, "anais.hebert@example.org", "minh.nguyen@example.org")
+    before = journeys_by_email(concierge, "anais.hebert@example.org", "minh.tran@example.org")
     report = tmp_path / "report.csv"
     result = run_import(odoo_url, odoo_db, importer_key, latin1, report=report)
     assert result.returncode == 0
     statuses = {row["statut"] for row in read_report(report).values()}
     assert statuses <= {"inchangée", "fusionnée", "rejetée", "ignorée"}, statuses
     assert "0 créée(s), 0 mise à jour(s)" in result.stdout
-    after = journeys_by_email(concierge, "anais.hebert@example.org", "minh.nguyen@example.org")
+    after = journeys_by_email(concierge, "anais.hebert@example.org", "minh.tran@example.org")
     assert before == after, "nothing was written"
 
 
 def test_dry_run_writes_nothing(odoo_url, odoo_db, importer_key, tmp_path, concierge):
     path = tmp_path / "dry.csv"
-    path.write_text(HEADER + "\nSimulé;Sam;sam.simule@example.org;0655443322;Paris;75001;famille;1;0;;;;;"
+    path.write_text(HEADER + "\nSimulé;Sam;sam.simule@example.org;0619870005;Paris;75001;famille;1;0;;;;;"
                     "Source jamais vue;;;non\n", encoding="utf-8")
     result = run_import(odoo_url, odoo_db, importer_key, path, "--dry-run")
     assert result.returncode == 0, result.stderr
@@ -156,7 +156,7 @@ def test_dry_run_writes_nothing(odoo_url, odoo_db, importer_key, tmp_path, conci
 def test_mapping_adapts_another_export(odoo_url, odoo_db, importer_key, tmp_path, concierge):
     path = tmp_path / "other.csv"
     path.write_text("Last name,First name,E-mail address,Mobile,City,Zip,Profile,Consent partners\n"
-                    "Faure,Léon,leon.faure@example.org,0677889900,Bordeaux,33000,agriculteur,oui\n",
+                    "Faure,Léon,leon.faure@example.org,0619870006,Bordeaux,33000,agriculteur,oui\n",
                     encoding="utf-8")
     result = run_import(odoo_url, odoo_db, importer_key, path, "--mapping",
                         str(ROOT / "data" / "samples" / "mapping_example.json"))
@@ -169,7 +169,7 @@ def test_xlsx_export(odoo_url, odoo_db, importer_key, tmp_path, concierge):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(HEADER.split(";"))
-    sheet.append(["Marchal", "Lise", "lise.marchal@example.org", "0611001100", "Dijon", "21000", "artisan", 1, 0,
+    sheet.append(["Marchal", "Lise", "lise.marchal@example.org", "0619870007", "Dijon", "21000", "artisan", 1, 0,
                   "moins de 6 mois", "forte", "Ébéniste", "", "Salon", "Campagne xlsx", "05/03/2026", "non"])
     path = tmp_path / "export.xlsx"
     workbook.save(path)

@@ -336,6 +336,17 @@ class CrmLead(models.Model):
         action["context"] = {"default_journey_id": self.id}
         return action
 
+    @api.model
+    def get_import_templates(self):
+        """From the journeys list, Odoo's import offers a journeys template."""
+        team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
+        if team.use_journeys:
+            return [{
+                "label": self.env._("Import template for newcomer journeys"),
+                "template": "/territory_concierge/static/xls/journeys_import_template.csv",
+            }]
+        return super().get_import_templates()
+
     def _has_active_consent(self, purpose):
         self.ensure_one()
         return any(c.is_active and c.purpose == purpose for c in self.consent_ids)

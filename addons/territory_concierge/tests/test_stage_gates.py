@@ -62,6 +62,17 @@ class TestStageGates(JourneyCommon):
         self.assertTrue(any("Installation commune" in m for m in messages), messages)
         self.assertFalse(result["ids"], "load() is all-or-nothing: the batch is refused with its reason")
 
+    def test_import_template_for_journeys(self):
+        templates = self.env["crm.lead"].with_context(default_team_id=self.team.id).get_import_templates()
+        self.assertEqual(templates[0]["template"], "/territory_concierge/static/xls/journeys_import_template.csv")
+        result = self.env["crm.lead"].with_context(default_team_id=self.team.id, default_type="opportunity").load(
+            ["name", "email_from", "profile_ids", "project_horizon", "has_car"],
+            [["Famille Modèle", "modele@example.org", "Family,Health worker", "6_12m", "1"]])
+        self.assertFalse(result["messages"], result["messages"])
+        journey = self.env["crm.lead"].browse(result["ids"])
+        self.assertEqual(journey.stage_id, self.stages["contacted"])
+        self.assertEqual(len(journey.profile_ids), 2)
+
     def test_gate_in_french(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(["territory_concierge"], ["fr_FR"], overwrite=True)

@@ -48,21 +48,6 @@ registry.category("web_tour.tours").add("territory_concierge_journey_tour", {
             run: "click",
         },
         {
-            content: "Open the Household tab",
-            trigger: ".o_notebook .nav-link[name=household]",
-            run: "click",
-        },
-        {
-            content: "Add a member",
-            trigger: ".o_field_widget[name=household_member_ids] .o_field_x2many_list_row_add a",
-            run: "click",
-        },
-        {
-            content: "First name of the adult",
-            trigger: ".o_field_widget[name=household_member_ids] .o_data_row .o_field_widget[name=name] input",
-            run: "edit Claire",
-        },
-        {
             content: "Open the Project tab",
             trigger: ".o_notebook .nav-link[name=project]",
             run: "click",
@@ -76,6 +61,21 @@ registry.category("web_tour.tours").add("territory_concierge_journey_tour", {
             content: "The household wants to move within 6 months",
             trigger: ".o_select_menu_item:contains(Within 6 months)",
             run: "click",
+        },
+        {
+            content: "Open the Household tab",
+            trigger: ".o_notebook .nav-link[name=household]",
+            run: "click",
+        },
+        {
+            content: "Add a member",
+            trigger: ".o_field_widget[name=household_member_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "First name of the adult",
+            trigger: ".o_field_widget[name=household_member_ids] .o_data_row .o_field_widget[name=name] input",
+            run: "edit Claire",
         },
         {
             content: "Save: the journey now enters Qualified",

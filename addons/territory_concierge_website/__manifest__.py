@@ -1,0 +1,23 @@
+{
+    "name": "Conciergerie de territoire: formulaire public",
+    "summary": "Public application form \"S'installer en Haute-Marne\" creating newcomer journeys",
+    "version": "19.0.1.0.0",
+    "category": "Website",
+    "author": "Conciergerie de territoire",
+    "website": "https://github.com/conciergerie-territoire/conciergerie",
+    "license": "LGPL-3",
+    "depends": ["territory_concierge", "website"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/utm_source_data.xml",
+        "data/mail_template_data.xml",
+        "data/website_menu_data.xml",
+        "views/intake_templates.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "territory_concierge_website/static/src/js/tours/*.js",
+        ],
+    },
+    "auto_install": True,
+}

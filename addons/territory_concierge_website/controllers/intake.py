@@ -1,0 +1,169 @@
+import logging
+
+from odoo import http
+from odoo.http import request
+from odoo.tools import email_normalize
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.phone_validation.tools import phone_validation
+
+_logger = logging.getLogger(__name__)
+_lt = LazyTranslate(__name__)
+
+FORM_URL = "/s-installer-en-haute-marne"
+# Consent boxes, in the order shown. The wording is stored with the consent as the proof
+# of what the person agreed to, in the language they saw it.
+CONSENTS = [
+    ("concierge_contact", True, _lt(
+        "I agree that the conciergerie de territoire of Haute-Marne keeps the information of this form and "
+        "contacts me about my project to settle in Haute-Marne.")),
+    ("partner_sharing", False, _lt(
+        "I agree that the conciergerie shares my project with the partner organisations that can help me "
+        "(chambers of commerce, crafts and agriculture, employers, France Travail, communautés de communes).")),
+    ("ambassador", False, _lt(
+        "I agree to be put in touch with an ambassador: a resident who welcomes newcomers.")),
+    ("newsletter", False, _lt("I would like to receive the conciergerie's newsletter.")),
+]
+TEXT_LIMITS = {"last_name": 100, "first_name": 100, "email": 254, "phone": 30, "origin_city": 100,
+               "origin_zip": 10, "job_sought": 200, "business_project": 2000, "wished_area": 200,
+               "message": 5000}
+MAX_ADULTS, MAX_CHILDREN = 10, 15
+
+
+class IntakeForm(http.Controller):
+
+    def _form_choices(self):
+        env = request.env
+        return {
+            "profiles": env["territory.profile"].sudo().search([]),
+            "interests": env["territory.interest"].sudo().search([]),
+            "horizons": env["crm.lead"]._fields["project_horizon"]._description_selection(env),
+            "housing_tenures": env["crm.lead"]._fields["housing_tenure"]._description_selection(env),
+            "consents": [(purpose, required, str(wording)) for purpose, required, wording in CONSENTS],
+        }
+
+    def _render_form(self, values=None, errors=None, status=200):
+        return request.render("territory_concierge_website.intake_form_page", {
+            **self._form_choices(),
+            "values": values or {},
+            "errors": errors or {},
+            "form_url": FORM_URL,
+        }, status=status)
+
+    @http.route(FORM_URL, type="http", auth="public", website=True, sitemap=True, methods=["GET"])
+    def intake_form(self, **kwargs):
+        return self._render_form()
+
+    @http.route(f"{FORM_URL}/merci", type="http", auth="public", website=True, sitemap=False, methods=["GET"])
+    def intake_thanks(self, **kwargs):
+        return request.render("territory_concierge_website.intake_thanks_page", {"form_url": FORM_URL})
+
+    @http.route(FORM_URL, type="http", auth="public", website=True, sitemap=False, methods=["POST"], csrf=True)
+    def intake_submit(self, **post):
+        # Honeypot: a field hidden from people; robots fill it. They get the thank-you
+        # page and nothing is recorded.
+        if post.get("website_url"):
+            _logger.info("Public form: honeypot filled, submission dropped")
+            return request.redirect(f"{FORM_URL}/merci")
+        values, errors = self._validate(post)
+        if not errors and not request.env["territory.intake.attempt"]._register_and_check(
+                request.httprequest.remote_addr or "unknown"):
+            errors["_form"] = request.env._(
+                "Too many applications were sent from your connection in the last hour. "
+                "Please try again later: what you typed is kept below.")
+        if errors:
+            return self._render_form(post, errors, status=400)
+        journey_values, tags, members, consents, summary = values
+        journey, created = request.env["crm.lead"].sudo()._intake_from_web_form(
+            journey_values, tags, members, consents, summary)
+        template = request.env.ref("territory_concierge_website.mail_template_intake_confirmation").sudo()
+        template.send_mail(journey.id, email_values={"email_to": journey_values["email_from"]})
+        _logger.info("Public form: journey %s %s", journey.id, "created" if created else "updated")
+        return request.redirect(f"{FORM_URL}/merci")
+
+    def _validate(self, post):
+        """Check a submission. :return: ((journey values, tags, members, consents, summary), errors)"""
+        env, errors = request.env, {}
+        text = {name: (post.get(name) or "").strip() for name in TEXT_LIMITS}
+        for name, limit in TEXT_LIMITS.items():
+            if len(text[name]) > limit:
+                errors[name] = env._("At most %(limit)s characters.", limit=limit)
+        if not text["last_name"]:
+            errors["last_name"] = env._("Please give your last name.")
+        if not text["first_name"]:
+            errors["first_name"] = env._("Please give your first name.")
+        email = email_normalize(text["email"]) if text["email"] else False
+        if not text["email"]:
+            errors["email"] = env._("Please give an e-mail address: we answer by e-mail.")
+        elif not email:
+            errors["email"] = env._("This e-mail address is not valid (example: prenom.nom@exemple.fr).")
+        phone = False
+        if text["phone"]:
+            phone = phone_validation.phone_format(text["phone"], "FR", "33", force_format="E164",
+                                                  raise_exception=False)
+            if not phone or not phone.startswith("+"):
+                errors["phone"] = env._("This phone number is not valid (example: 06 12 34 56 78).")
+        adults = _bounded_int(post.get("adults"), 1, MAX_ADULTS)
+        if adults is None:
+            errors["adults"] = env._("Between 1 and %(max)s adults.", max=MAX_ADULTS)
+        children = _bounded_int(post.get("children") or "0", 0, MAX_CHILDREN)
+        if children is None:
+            errors["children"] = env._("Between 0 and %(max)s children.", max=MAX_CHILDREN)
+        horizons = dict(self._form_choices()["horizons"])
+        horizon = post.get("project_horizon") or ""
+        if horizon not in horizons:
+            errors["project_horizon"] = env._("Please tell us when you would like to move.")
+        tenure = post.get("housing_tenure") or ""
+        if tenure and tenure not in dict(self._form_choices()["housing_tenures"]):
+            errors["housing_tenure"] = env._("Please choose a housing option from the list.")
+        profile_ids = _selected_ids(post, "profile_", env["territory.profile"].sudo().search([]).ids)
+        interest_ids = _selected_ids(post, "interest_", env["territory.interest"].sudo().search([]).ids)
+        consents = [{"purpose": purpose, "wording": str(wording)}
+                    for purpose, _required, wording in CONSENTS if post.get(f"consent_{purpose}")]
+        if not any(consent["purpose"] == "concierge_contact" for consent in consents):
+            errors["consent_concierge_contact"] = env._(
+                "We can only follow your project if you agree to be contacted by the conciergerie.")
+        if errors:
+            return None, errors
+
+        name = f"{text['first_name']} {text['last_name']}"
+        members = [{"role": "adult", "name": text["first_name"] if index == 0 else "",
+                    "job_sought": text["job_sought"] if index == 0 and post.get("looks_for_job") else ""}
+                   for index in range(adults)]
+        members += [{"role": "child"} for _index in range(children)]
+        journey_values = {
+            "name": name, "contact_name": name, "email_from": email, "phone": phone,
+            "origin_city": text["origin_city"], "origin_zip": text["origin_zip"],
+            "project_horizon": horizon, "housing_tenure": tenure if post.get("looks_for_housing") else False,
+            "business_project": text["business_project"] if post.get("looks_for_business") else False,
+            "wished_area": text["wished_area"],
+        }
+        journey_values = {field: value for field, value in journey_values.items() if value}
+        looked_for = ", ".join(label for key, label in (
+            ("looks_for_job", env._("a job")), ("looks_for_housing", env._("housing")),
+            ("looks_for_business", env._("a business to take over"))) if post.get(key))
+        summary = "\n".join(filter(None, [
+            env._("Application received on the website."),
+            env._("Household: %(adults)s adult(s), %(children)s child(ren)", adults=adults, children=children),
+            looked_for and env._("Looking for: %(what)s", what=looked_for),
+            text["message"] and env._("Message: %(message)s", message=text["message"]),
+        ]))
+        tags = {"profile_ids": profile_ids, "interest_ids": interest_ids}
+        return (journey_values, tags, members, consents, summary), {}
+
+
+def _bounded_int(raw, low, high):
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if low <= value <= high else None
+
+
+def _selected_ids(post, prefix, allowed_ids):
+    """Ids of the ticked checkboxes named <prefix><id>, limited to existing records."""
+    selected = set()
+    for key in post:
+        if key.startswith(prefix) and key[len(prefix):].isdigit():
+            selected.add(int(key[len(prefix):]))
+    return sorted(selected & set(allowed_ids))

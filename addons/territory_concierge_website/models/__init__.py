@@ -1,0 +1,2 @@
+from . import territory_intake_attempt
+from . import crm_lead

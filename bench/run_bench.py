@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""make bench: what the conciergerie costs against stock Odoo, measured in the same run.
+
+Builds (or reuses) the database ``concierge_bench`` with both modules and a generated
+dataset: journeys of the conciergerie team next to as many plain CRM leads of a stock
+sales team, so that every measurement has its stock baseline on the same data. Prints a
+table and writes it as JSON to bench/results/latest.json.
+
+Machines are shared and noisy: read the ratios, not the absolute times.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from odoo_local import NO_ODOO_MESSAGE, odoo_importable, write_local_config  # noqa: E402
+
+DB_NAME = "concierge_bench"
+MODULES = "territory_concierge,ambassador_network"
+FIRST_NAMES = ["Claire", "Samir", "Julie", "Lucas", "Nathalie", "Aurélie", "Minh", "Sophie", "Léa", "Karim",
+               "Élodie", "Thomas", "Inès", "Hugo", "Manon", "Paul", "Zoé", "Antoine", "Chloé", "Mathieu"]
+LAST_NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+              "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier"]
+CITIES = [("Paris", "75011"), ("Lyon", "69003"), ("Lille", "59000"), ("Reims", "51100"), ("Nancy", "54000"),
+          ("Strasbourg", "67000"), ("Dijon", "21000"), ("Nantes", "44000")]
+PROFILES = ["famille", "soignant", "télétravailleur", "artisan", "repreneur", "agriculteur", "salarié qualifié"]
+HORIZONS = ["moins de 6 mois", "6-12 mois", "1-2 ans", "plus de 2 ans"]
+
+
+def ratio(ours, stock):
+    return round(ours / stock, 2) if stock else None
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.results = []
+        self.workdir = Path(tempfile.mkdtemp(prefix="concierge-bench-"))
+        self.port = args.port
+        self.config = write_local_config(self.workdir / "odoo.conf", self.workdir / "data", DB_NAME, self.port)
+
+    # -- database ---------------------------------------------------------------------------
+
+    def ensure_database(self):
+        exists = subprocess.run(["psql", "-d", "postgres", "-tAc",
+                                 f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"],
+                                capture_output=True, text=True, check=False).stdout.strip() == "1"
+        if exists and self.args.fresh:
+            subprocess.run(["dropdb", "--force", DB_NAME], check=True)
+            exists = False
+        if not exists:
+            print(f"creating {DB_NAME} (modules, no demo data)…", flush=True)
+            subprocess.run([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME, "-i", MODULES,
+                            "--without-demo", "--stop-after-init", "--log-level=warn"], check=True)
+
+    def env(self):
+        import odoo  # noqa: PLC0415
+        from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+        from odoo.tools import config  # noqa: PLC0415
+
+        config.parse_config(["-c", str(self.config)])
+        self.registry = odoo.modules.registry.Registry(DB_NAME)
+        self.cursor = self.registry.cursor()
+        return api.Environment(self.cursor, SUPERUSER_ID, {"tracking_disable": False})
+
+    # -- measures ---------------------------------------------------------------------------
+
+    def measure(self, env, function, repeat=3):
+        """Best of ``repeat`` runs, each rolled back: (queries, seconds)."""
+        from odoo import sql_db  # noqa: PLC0415
+
+        best = None
+        for _ in range(repeat):
+            env.flush_all()
+            env.invalidate_all()
+            self.cursor.execute("SAVEPOINT bench")
+            start_queries, start = sql_db.sql_counter, time.perf_counter()
+            function()
+            env.flush_all()
+            elapsed, queries = time.perf_counter() - start, sql_db.sql_counter - start_queries
+            self.cursor.execute("ROLLBACK TO SAVEPOINT bench")
+            env.invalidate_all()
+            if best is None or elapsed < best[1]:
+                best = (queries, elapsed)
+        return best
+
+    def record(self, name, ours, stock, unit="s", target=None, note=""):
+        row = {"measurement": name, "ours": ours, "stock": stock, "unit": unit,
+               "ratio": ratio(ours[1] if isinstance(ours, tuple) else ours,
+                              stock[1] if isinstance(stock, tuple) else stock),
+               "target": target, "note": note}
+        self.results.append(row)
+        print(format_row(row), flush=True)
+
+    def orm_measurements(self, env):
+        team = env.ref("territory_concierge.crm_team_concierge")
+        stock_team = env["crm.team"].search([("name", "=", "Ventes (référence)")], limit=1) or \
+            env["crm.team"].create({"name": "Ventes (référence)", "use_opportunities": True})
+        concierge = env["res.users"].search([("login", "=", "bench_concierge")]) or env["res.users"].create({
+            "name": "Bench Concierge", "login": "bench_concierge",
+            "group_ids": [(6, 0, [env.ref("territory_concierge.group_concierge_user").id])]})
+        for member_user in (concierge,):
+            if member_user not in team.member_ids:
+                env["crm.team.member"].create({"crm_team_id": team.id, "user_id": member_user.id})
+                env["crm.team.member"].create({"crm_team_id": stock_team.id, "user_id": member_user.id})
+        profile = env.ref("territory_concierge.profile_family")
+        size = self.args.journeys
+        existing = env["crm.lead"].search_count([("team_id", "=", team.id)])
+        if existing < size:
+            print(f"generating {size - existing} journeys and as many stock leads…", flush=True)
+            rng = random.Random(52)
+            for start in range(existing, size, 500):
+                count = min(500, size - start)
+                env["crm.lead"].create([{
+                    "name": f"Famille {rng.choice(LAST_NAMES)} {start + i}", "team_id": team.id,
+                    "type": "opportunity", "user_id": concierge.id, "profile_ids": [(6, 0, profile.ids)],
+                    "project_horizon": rng.choice(["lt_6m", "6_12m", "12_24m", "gt_24m"]),
+                    "household_member_ids": [(0, 0, {"role": "adult", "name": "A"}),
+                                             (0, 0, {"role": "child", "age": 6})],
+                } for i in range(count)])
+                env["crm.lead"].create([{
+                    "name": f"Affaire {start + i}", "team_id": stock_team.id, "type": "opportunity",
+                    "user_id": concierge.id} for i in range(count)])
+                self.cursor.commit()
+        as_user = env(user=concierge)
+
+        journey_values = [{"name": f"Bench {i}", "team_id": team.id, "type": "opportunity",
+                           "profile_ids": [(6, 0, profile.ids)], "project_horizon": "lt_6m",
+                           "household_member_ids": [(0, 0, {"role": "adult", "name": "A"})]} for i in range(100)]
+        lead_values = [{"name": f"Bench {i}", "team_id": stock_team.id, "type": "opportunity"} for i in range(100)]
+        self.record("create 100 journeys (ORM, queries / s)",
+                    self.measure(env, lambda: as_user["crm.lead"].create(journey_values)),
+                    self.measure(env, lambda: as_user["crm.lead"].create(lead_values)), target=1.5)
+
+        kanban_spec = {"name": {}, "contact_name": {}, "priority": {}, "activity_ids": {}, "activity_state": {},
+                       "user_id": {"fields": {"display_name": {}}}, "tag_ids": {"fields": {"display_name": {}}},
+                       "stage_id": {"fields": {"display_name": {}}}, "is_rotting": {}, "rotting_days": {}}
+        journey_spec = {**kanban_spec, "priority_score": {}, "adult_count": {}, "child_count": {},
+                        "has_fit_warnings": {}, "profile_ids": {"fields": {"display_name": {}, "color": {}}}}
+        stock_spec = {**kanban_spec, "expected_revenue": {}, "partner_id": {"fields": {"display_name": {}}}}
+        self.record("pipeline kanban, 80 cards (web_search_read)",
+                    self.measure(env, lambda: as_user["crm.lead"].web_search_read(
+                        [("team_id", "=", team.id)], journey_spec, limit=80, order="priority_score desc, id desc")),
+                    self.measure(env, lambda: as_user["crm.lead"].web_search_read(
+                        [("team_id", "=", stock_team.id)], stock_spec, limit=80)), target=1.5)
+
+        journeys = as_user["crm.lead"].search([("team_id", "=", team.id),
+                                               ("stage_id", "=", env.ref("territory_concierge.stage_contacted").id)],
+                                              limit=100)
+        stock_leads = as_user["crm.lead"].search([("team_id", "=", stock_team.id)], limit=100)
+        qualified = env.ref("territory_concierge.stage_qualified").id
+        stock_stage = env["crm.stage"].search([("team_ids", "=", False)], order="sequence", limit=2)[-1].id
+        for record in journeys:
+            record.sudo().write({"project_horizon": record.project_horizon or "lt_6m"})
+        self.record("move 100 journeys to the next stage",
+                    self.measure(env, lambda: journeys.write({"stage_id": qualified})),
+                    self.measure(env, lambda: stock_leads.write({"stage_id": stock_stage})), target=1.5)
+
+        form_fields = {name: {} for name, field in env["crm.lead"]._fields.items()
+                       if field.type not in ("one2many", "many2many", "binary", "properties", "json")
+                       and not name.startswith("message_")}
+        journey = journeys[:1]
+        self.record("journey form read (web_read)",
+                    self.measure(env, lambda: journey.web_read({
+                        **form_fields, "household_member_ids": {"fields": {"name": {}, "age": {}, "role": {}}},
+                        "consent_ids": {"fields": {"purpose": {}}}, "request_ids": {"fields": {"name": {}}},
+                        "profile_ids": {"fields": {"display_name": {}}}})),
+                    self.measure(env, lambda: stock_leads[:1].web_read({
+                        **form_fields, "tag_ids": {"fields": {"display_name": {}}}})), target=1.5)
+        self.cursor.commit()
+        return concierge
+
+    # -- import over JSON-2 -----------------------------------------------------------------
+
+    def import_measurement(self, env, concierge):
+        key = env["res.users.apikeys"].with_user(concierge).sudo()._generate(None, "bench", None)
+        self.cursor.commit()
+        rows = self.args.import_rows
+        csv_path = self.workdir / "campaign.csv"
+        rng = random.Random(70)
+        with csv_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["nom", "prenom", "email", "telephone", "ville_origine", "code_postal_origine",
+                             "profil", "adultes", "enfants", "horizon", "campagne", "consentement_partage"])
+            run_tag = int(time.time())
+            for index in range(rows):
+                city, zip_code = rng.choice(CITIES)
+                writer.writerow([rng.choice(LAST_NAMES), rng.choice(FIRST_NAMES),
+                                 f"bench{run_tag}.{index}@example.org", f"06{rng.randrange(10**7, 10**8)}",
+                                 city, zip_code, rng.choice(PROFILES), rng.choice([1, 2]), rng.choice([0, 1, 2]),
+                                 rng.choice(HORIZONS), "Bench", rng.choice(["oui", "non"])])
+        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+                                   "--log-level=warn", "--max-cron-threads=0"], start_new_session=True)
+        url = f"http://127.0.0.1:{self.port}"
+        try:
+            wait_for(url)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "import_candidates.py"), "--url", url,
+                            "--db", DB_NAME, "--api-key", key, str(csv_path)], check=True,
+                           stdout=subprocess.DEVNULL)
+            ours = rows / (time.perf_counter() - started)
+            import requests  # noqa: PLC0415
+
+            session = requests.Session()
+            session.headers.update({"Authorization": f"Bearer {key}", "X-Odoo-Database": DB_NAME})
+            stock_team = env["crm.team"].search([("name", "=", "Ventes (référence)")], limit=1).id
+            started = time.perf_counter()
+            with csv_path.open(encoding="utf-8") as handle:
+                reader = list(csv.DictReader(handle, delimiter=";"))
+            for start in range(0, rows, 200):
+                response = session.post(f"{url}/json/2/crm.lead/create", timeout=600, json={"vals_list": [{
+                    "name": f"{row['prenom']} {row['nom']}", "email_from": f"raw.{row['email']}",
+                    "phone": row["telephone"], "team_id": stock_team, "type": "opportunity",
+                } for row in reader[start:start + 200]]})
+                response.raise_for_status()
+            stock = rows / (time.perf_counter() - started)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=60)
+        row = {"measurement": f"import {rows} rows (scripts/import_candidates.py vs batched create over JSON-2)",
+               "ours": round(ours, 1), "stock": round(stock, 1), "unit": "rows/s",
+               "ratio": ratio(ours, stock), "target": 0.5,
+               "note": "ours validates, deduplicates, builds households, consents and UTM"}
+        self.results.append(row)
+        print(format_row(row), flush=True)
+
+    def run(self):
+        self.ensure_database()
+        env = self.env()
+        try:
+            concierge = self.orm_measurements(env)
+            if self.args.import_rows:
+                self.import_measurement(env, concierge)
+        finally:
+            self.cursor.close()
+        output = ROOT / "bench" / "results" / "latest.json"
+        output.parent.mkdir(exist_ok=True)
+        output.write_text(json.dumps({"date": time.strftime("%Y-%m-%d %H:%M"), "journeys": self.args.journeys,
+                                      "results": self.results}, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nwritten to {output.relative_to(ROOT)}")
+        print(markdown_table(self.results))
+
+
+def wait_for(url, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/web/health", timeout=5):
+                return
+        except OSError:
+            time.sleep(1)
+    raise RuntimeError(f"no Odoo server at {url}")
+
+
+def format_value(value, unit):
+    if isinstance(value, (list, tuple)):
+        return f"{value[0]} q / {value[1] * 1000:.0f} ms"
+    return f"{value} {unit}"
+
+
+def format_row(row):
+    return (f"{row['measurement']}: ours {format_value(row['ours'], row['unit'])}, "
+            f"stock {format_value(row['stock'], row['unit'])}, ratio {row['ratio']} (target {row['target']})")
+
+
+def markdown_table(results):
+    lines = ["| measurement | ours | stock baseline, same run | ratio | target |", "| --- | --- | --- | --- | --- |"]
+    for row in results:
+        target = f"≥ {row['target']}" if row["unit"] == "rows/s" else f"≤ {row['target']}"
+        lines.append(f"| {row['measurement']} | {format_value(row['ours'], row['unit'])} | "
+                     f"{format_value(row['stock'], row['unit'])} | {row['ratio']} | {target} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
+    parser.add_argument("--fresh", action="store_true", help="drop and rebuild the benchmark database")
+    parser.add_argument("--journeys", type=int, default=10000, help="journeys (and stock leads) in the dataset")
+    parser.add_argument("--import-rows", type=int, default=10000, help="rows of the import benchmark (0: skip)")
+    parser.add_argument("--port", type=int, default=8079)
+    args = parser.parse_args()
+    if not odoo_importable():
+        print(NO_ODOO_MESSAGE, file=sys.stderr)
+        return 2
+    Bench(args).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
