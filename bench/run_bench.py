@@ -96,7 +96,7 @@ class Bench:
                 best = (queries, elapsed)
         return best
 
-    def record(self, name, ours, stock, unit="s", target=None, note=""):
+    def record(self, name, ours, stock, *, unit="s", target=None, note=""):
         row = {"measurement": name, "ours": ours, "stock": stock, "unit": unit,
                "ratio": ratio(ours[1] if isinstance(ours, tuple) else ours,
                               stock[1] if isinstance(stock, tuple) else stock),
