@@ -27,6 +27,17 @@ class TestFollowUpAutomation(JourneyCommon):
             self.automation_cron.method_direct_trigger()
         self.env.invalidate_all()
 
+    def _installed_on_january_10th(self):
+        """A journey installed on 2026-01-10, the automations having last run that day."""
+        start = "2026-01-10 10:00:00"
+        with common.freeze_time(start), patch.object(self.env.cr, "_now", datetime.datetime.fromisoformat(start)):
+            journey = self._create_journey(household_member_ids=self._household(), project_horizon="lt_6m")
+            journey.write({"installation_commune_id": self.town_with_station.id, "installation_date": "2026-01-10",
+                           "stage_id": self.stages["installed"].id})
+            idle = self._create_journey(name="Famille silencieuse")
+            self.our_automations.last_run = datetime.datetime.fromisoformat(start)
+        return journey, idle
+
     def _summaries(self, journey):
         return set(journey.activity_ids.mapped("summary"))
 
@@ -59,13 +70,7 @@ class TestFollowUpAutomation(JourneyCommon):
         self.assertGreater(journey.date_last_followup, datetime.datetime(2026, 1, 10, 9, 0))
 
     def test_installed_follow_ups_and_settled(self):
-        start = "2026-01-10 10:00:00"
-        with common.freeze_time(start), patch.object(self.env.cr, "_now", datetime.datetime.fromisoformat(start)):
-            journey = self._create_journey(household_member_ids=self._household(), project_horizon="lt_6m")
-            journey.write({"installation_commune_id": self.town_with_station.id, "installation_date": "2026-01-10",
-                           "stage_id": self.stages["installed"].id})
-            idle = self._create_journey(name="Famille silencieuse")
-            self.our_automations.last_run = datetime.datetime.fromisoformat(start)
+        journey, idle = self._installed_on_january_10th()
 
         self._run_cron_at("2026-02-11 08:00:00")
         self.assertIn("Suivi à 1 mois après l'installation", self._summaries(journey))
@@ -86,12 +91,7 @@ class TestFollowUpAutomation(JourneyCommon):
         self.assertEqual(journey.stage_id, self.stages["settled"], "a year after installation: settled")
 
     def test_gone_household_does_not_become_settled(self):
-        start = "2026-01-10 10:00:00"
-        with common.freeze_time(start), patch.object(self.env.cr, "_now", datetime.datetime.fromisoformat(start)):
-            journey = self._create_journey(household_member_ids=self._household(), project_horizon="lt_6m")
-            journey.write({"installation_commune_id": self.town_with_station.id, "installation_date": "2026-01-10",
-                           "stage_id": self.stages["installed"].id})
-            self.our_automations.last_run = datetime.datetime.fromisoformat(start)
+        journey, _idle = self._installed_on_january_10th()
         journey.action_set_lost(lost_reason_id=self.env.ref(
             "territory_concierge.lost_reason_left_after_installation").id)
         self._run_cron_at("2027-01-11 08:00:00")

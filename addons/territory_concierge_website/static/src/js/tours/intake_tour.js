@@ -20,8 +20,8 @@ registry.category("web_tour.tours").add("territory_concierge_website_intake_tour
             trigger: "input[name=last_name][value=Tourangeau]",
         },
         {
-            content: "The message is kept",
-            trigger: "textarea[name=message]:contains(près du canal)",
+            content: "The phone is kept",
+            trigger: "input[name=phone][value='06 98 76 54 32']",
         },
         {
             content: "The consent is kept",
