@@ -72,6 +72,8 @@ class IntakeForm(http.Controller):
                 "Too many applications were sent from your connection in the last hour. "
                 "Please try again later: what you typed is kept below.")
         if errors:
+            # Field names only: the log must not hold what the person typed.
+            _logger.info("Public form: refused, to correct: %s", ", ".join(sorted(errors)))
             return self._render_form(post, errors, status=400)
         journey_values, tags, members, consents, summary = values
         journey, created = request.env["crm.lead"].sudo()._intake_from_web_form(
