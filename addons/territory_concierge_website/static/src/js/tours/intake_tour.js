@@ -6,7 +6,7 @@ registry.category("web_tour.tours").add("territory_concierge_website_intake_tour
         { content: "First name", trigger: "input[name=first_name]", run: "edit Camille" },
         { content: "Last name", trigger: "input[name=last_name]", run: "edit Tourangeau" },
         { content: "A wrong e-mail", trigger: "input[name=email]", run: "edit tour.famille@" },
-        { content: "Phone", trigger: "input[name=phone]", run: "edit 06 98 76 54 32" },
+        { content: "Phone", trigger: "input[name=phone]", run: "edit 06 19 55 44 33" },
         { content: "Horizon", trigger: "select[name=project_horizon]", run: "select lt_6m" },
         { content: "Message", trigger: "textarea[name=message]", run: "edit Nous voulons vivre près du canal." },
         { content: "Consent to be contacted", trigger: "input[name=consent_concierge_contact]", run: "click" },
@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("territory_concierge_website_intake_tour
         },
         {
             content: "The phone is kept",
-            trigger: "input[name=phone][value='06 98 76 54 32']",
+            trigger: "input[name=phone][value='06 19 55 44 33']",
         },
         {
             content: "The consent is kept",
