@@ -27,6 +27,9 @@
         "views/territory_request_views.xml",
         "views/territory_commune_views.xml",
         "views/territory_consent_views.xml",
+        "views/utm_campaign_views.xml",
+        "report/territory_funnel_report_views.xml",
+        "report/territory_impact_report_templates.xml",
         "views/territory_concierge_menus.xml",
     ],
     "demo": [
@@ -35,6 +38,9 @@
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "territory_concierge/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "territory_concierge/static/src/js/tours/*.js",
         ],

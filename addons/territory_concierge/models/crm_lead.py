@@ -72,6 +72,12 @@ class CrmLead(models.Model):
     departure_date = fields.Date("Left on", tracking=True)
     departure_reason = fields.Text("Why they left")
 
+    # Measured journey: what the funnel and retention figures are made of
+    stage_history_ids = fields.One2many("crm.lead.stage.history", "journey_id", string="Stage history")
+    furthest_stage_id = fields.Many2one(
+        "crm.stage", string="Furthest stage", index=True, readonly=True, copy=False,
+        help="The furthest stage of the pipeline this journey reached, kept when it is lost.")
+
     # Follow-up
     date_last_followup = fields.Datetime(
         "Last follow-up", default=fields.Datetime.now, copy=False,
@@ -97,7 +103,7 @@ class CrmLead(models.Model):
              "Weights are set in Settings.")
     score_breakdown = fields.Html("Score breakdown", compute="_compute_score_breakdown", sanitize=False)
     fit_warnings = fields.Html("Fit warnings", compute="_compute_fit_warnings", sanitize=False)
-    has_fit_warnings = fields.Boolean(compute="_compute_fit_warnings")
+    has_fit_warnings = fields.Boolean(compute="_compute_scores", store=True)
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -154,7 +160,6 @@ class CrmLead(models.Model):
     def _compute_fit_warnings(self):
         for journey in self:
             warnings = journey._get_fit_warnings()
-            journey.has_fit_warnings = bool(warnings)
             journey.fit_warnings = Markup("<ul>%s</ul>") % Markup().join(
                 Markup("<li>%s</li>") % warning for warning in warnings) if warnings else False
 
@@ -179,6 +184,7 @@ class CrmLead(models.Model):
             journey.score_motivation = components["motivation"]
             journey.score_maturity = components["maturity"]
             journey.score_fit = components["fit"]
+            journey.has_fit_warnings = components["fit"] < 100
             journey.priority_score = round(
                 sum(weights[name] * points for name, points in components.items()) / total_weight)
 
@@ -221,20 +227,23 @@ class CrmLead(models.Model):
         journeys = leads.filtered("is_journey")
         if journeys:
             journeys._check_stage_requirements()
+            journeys._record_stage_history({})
             journeys.filtered(lambda j: not j.user_id)._assign_concierge()
             journeys._launch_stage_activity_plans()
         return leads
 
     def write(self, vals):
-        entering = self.browse()
+        entering, previous_stages = self.browse(), {}
         if "stage_id" in vals:
             entering = self.filtered(lambda lead: lead.stage_id.id != vals["stage_id"])
+            previous_stages = {lead.id: lead.stage_id for lead in entering}
             if entering and "date_last_followup" not in vals:
                 vals = dict(vals, date_last_followup=fields.Datetime.now())
         result = super().write(vals)
         entering = entering.filtered("is_journey")
         if entering:
             entering._check_stage_requirements()
+            entering._record_stage_history(previous_stages)
             entering._launch_stage_activity_plans()
         return result
 
@@ -257,6 +266,41 @@ class CrmLead(models.Model):
                 ))
         if problems:
             raise ValidationError("\n".join(problems))
+
+    def _record_stage_history(self, previous_stages):
+        """Close the stage each journey leaves and open the one it enters.
+
+        Stages jumped over forwards, and those before the stage a journey is
+        created in (an import of a journey under way), are recorded as reached at
+        the same moment (``skipped``). Moving back keeps the furthest stage: what a
+        journey reached, it reached. One read of the open rows and one create for
+        the whole batch.
+
+        :param dict previous_stages: journey id → stage it leaves (empty on creation)
+        """
+        now = fields.Datetime.now()
+        History = self.env["crm.lead.stage.history"].sudo()
+        History.search([("journey_id", "in", self.ids), ("date_left", "=", False)]).write({"date_left": now})
+        pipeline_by_team = {team: self.env["crm.stage"].search([("team_ids", "in", team.ids)])
+                            for team in self.team_id}
+        new_rows, furthest = [], {}
+        for journey in self:
+            stage, previous = journey.stage_id, previous_stages.get(journey.id)
+            if not stage:
+                continue
+            low = previous.sequence if previous else float("-inf")
+            jumped = pipeline_by_team.get(journey.team_id, self.env["crm.stage"]).filtered(
+                lambda s, low=low, high=stage.sequence: low < s.sequence < high)
+            new_rows += [{"journey_id": journey.id, "stage_id": skipped.id, "stage_sequence": skipped.sequence,
+                          "date_entered": now, "date_left": now, "skipped": True} for skipped in jumped]
+            new_rows.append({"journey_id": journey.id, "stage_id": stage.id, "stage_sequence": stage.sequence,
+                             "date_entered": now})
+            if not journey.furthest_stage_id or journey.furthest_stage_id.sequence < stage.sequence:
+                furthest.setdefault(stage, self.browse())
+                furthest[stage] |= journey
+        History.create(new_rows)
+        for stage, journeys in furthest.items():
+            journeys.sudo().write({"furthest_stage_id": stage.id})
 
     def _launch_stage_activity_plans(self):
         """Schedule the activities of the plan of the stage each journey enters.

@@ -6,5 +6,6 @@ from . import test_followup_automation
 from . import test_requests
 from . import test_commune_import
 from . import test_security
+from . import test_impact_report
 from . import test_performance
 from . import test_ui

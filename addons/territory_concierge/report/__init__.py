@@ -1,0 +1,2 @@
+from . import territory_funnel_report
+from . import territory_impact_report

@@ -1,0 +1,211 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+RETENTION_MONTHS = (6, 12, 24)
+# Groups smaller than this are masked in what leaves the conciergerie (impact report):
+# with so few households, a figure could point at a family.
+SMALL_GROUP = 5
+
+
+class TerritoryImpactReport(models.AbstractModel):
+    """The figures elected officials ask for: funnel, end reasons, cost per campaign,
+    retention of installed households. One method computes them for the dashboard,
+    the PDF report and the external API (scripts/export_kpis.py)."""
+
+    _name = "territory.impact.report"
+    _description = "Impact figures of the conciergerie"
+
+    @api.model
+    def get_kpis(self, since=None, until=None, campaign=None, as_of=None):
+        """Figures of the journeys first contacted between ``since`` and ``until``.
+
+        :param str since: ISO date, first contact on or after it
+        :param str until: ISO date, first contact on or before it
+        :param str campaign: name of a UTM campaign, to restrict to its journeys
+        :param str as_of: ISO date the retention is measured at (today by default)
+        :return: dict with the keys funnel, lost, campaigns, retention, filters
+        """
+        if not self.env.user.has_group("territory_concierge.group_concierge_user"):
+            raise AccessError(self.env._("Only the conciergerie's staff can read its figures."))
+        today = fields.Date.to_date(as_of) if as_of else fields.Date.context_today(self)
+        journeys = self._journeys_query(since, until, campaign)
+        stages = self.env["crm.stage"].search([("team_ids.use_journeys", "=", True)], order="sequence, id")
+        xmlids = stages._get_external_ids()
+        return {
+            "funnel": self._funnel(journeys, stages, xmlids),
+            "lost": self._lost(journeys, stages, xmlids),
+            "campaigns": self._campaigns(journeys, today),
+            "retention": self._retention(journeys, today),
+            "filters": {"since": since, "until": until, "campaign": campaign, "as_of": today.isoformat()},
+        }
+
+    def _journeys_query(self, since, until, campaign):
+        """SQL selecting the ids of the journeys measured (record rules of the user apply)."""
+        domain = [("is_journey", "=", True)]
+        if since:
+            domain.append(("first_contact_date", ">=", since))
+        if until:
+            domain.append(("first_contact_date", "<=", until))
+        if campaign:
+            domain.append(("campaign_id.name", "=", campaign))
+        return self.env["crm.lead"].with_context(active_test=False)._search(domain).subselect()
+
+    def _funnel(self, journeys, stages, xmlids):
+        self.env.flush_all()
+        self.env.cr.execute(SQL("""
+            SELECT stage_id, COUNT(*),
+                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days_in_stage)
+                       FILTER (WHERE days_in_stage IS NOT NULL)
+              FROM territory_funnel_report
+             WHERE journey_id IN (%s)
+          GROUP BY stage_id
+        """, journeys))
+        reached = {stage_id: (count, median) for stage_id, count, median in self.env.cr.fetchall()}
+        funnel, previous = [], None
+        for stage in stages:
+            count, median = reached.get(stage.id, (0, None))
+            funnel.append({
+                "stage": xmlids[stage.id][0] if xmlids.get(stage.id) else str(stage.id),
+                "label": stage.name,
+                "reached": count,
+                "conversion": round(count / previous, 4) if previous else (1.0 if previous is None and count
+                                                                          else None),
+                "median_days": round(median, 1) if median is not None else None,
+            })
+            previous = count
+        return funnel
+
+    def _lost(self, journeys, stages, xmlids):
+        self.env.cr.execute(SQL("""
+            SELECT furthest_stage_id, lost_reason_id, COUNT(*)
+              FROM crm_lead
+             WHERE id IN (%s) AND won_status = 'lost'
+          GROUP BY furthest_stage_id, lost_reason_id
+        """, journeys))
+        rows = self.env.cr.fetchall()
+        reasons = self.env["crm.lost.reason"].browse([reason for _stage, reason, _count in rows if reason])
+        names = {reason.id: reason.name for reason in reasons}
+        order = {stage.id: index for index, stage in enumerate(stages)}
+        return [{
+            "stage": xmlids[stage_id][0] if xmlids.get(stage_id) else None,
+            "label": stages.browse(stage_id).name if stage_id else None,
+            "reason": names.get(reason_id) or self.env._("No reason given"),
+            "count": count,
+        } for stage_id, reason_id, count in sorted(rows, key=lambda row: (order.get(row[0], 99), -row[2]))]
+
+    def _reached_counts_by_campaign(self, journeys, xmlid):
+        stage = self.env.ref(xmlid)
+        self.env.cr.execute(SQL("""
+            SELECT campaign_id, COUNT(*) FROM territory_funnel_report
+             WHERE journey_id IN (%s) AND stage_id = %s GROUP BY campaign_id
+        """, journeys, stage.id))
+        return dict(self.env.cr.fetchall())
+
+    def _still_here(self, journeys, today, months):
+        """(journey id, campaign id, installation date) of households installed at least
+        ``months`` ago, and whether they were still here ``months`` after installing."""
+        left_reason = self.env.ref("territory_concierge.lost_reason_left_after_installation")
+        self.env.cr.execute(SQL("""
+            SELECT id, campaign_id, installation_date,
+                   NOT (won_status = 'lost' AND lost_reason_id = %(left)s
+                        AND COALESCE(departure_date, date_closed::date)
+                            < installation_date + make_interval(months => %(months)s))
+              FROM crm_lead
+             WHERE id IN (%(journeys)s) AND installation_date IS NOT NULL
+               AND installation_date + make_interval(months => %(months)s) <= %(today)s
+        """, left=left_reason.id, months=months, journeys=journeys, today=today))
+        return self.env.cr.fetchall()
+
+    def _campaigns(self, journeys, today):
+        qualified = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_qualified")
+        stays = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_discovery_stay")
+        installed = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_installed")
+        still_here = {}
+        for _journey, campaign_id, _installed_on, here in self._still_here(journeys, today, 12):
+            still_here[campaign_id] = still_here.get(campaign_id, 0) + (1 if here else 0)
+        self.env.cr.execute(SQL("SELECT DISTINCT campaign_id FROM crm_lead WHERE id IN (%s)", journeys))
+        campaigns = self.env["utm.campaign"].browse([row[0] for row in self.env.cr.fetchall() if row[0]])
+        result = []
+        for campaign in campaigns.sorted("name"):
+            counts = {"qualified": qualified.get(campaign.id, 0), "stays": stays.get(campaign.id, 0),
+                      "installed": installed.get(campaign.id, 0), "still_here_1y": still_here.get(campaign.id, 0)}
+            row = {"name": campaign.name, "cost": campaign.concierge_cost, **counts}
+            for key, count in counts.items():
+                row[f"cost_per_{key.removesuffix('s') if key == 'stays' else key}"] = (
+                    round(campaign.concierge_cost / count, 2) if count and campaign.concierge_cost else None)
+            result.append(row)
+        return result
+
+    def _retention(self, journeys, today):
+        self.env.cr.execute(SQL("""
+            SELECT EXTRACT(YEAR FROM installation_date)::int, EXTRACT(QUARTER FROM installation_date)::int, COUNT(*)
+              FROM crm_lead
+             WHERE id IN (%s) AND installation_date IS NOT NULL
+          GROUP BY 1, 2 ORDER BY 1, 2
+        """, journeys))
+        cohorts = {(year, quarter): {"cohort": f"{year}-Q{quarter}", "installed": count}
+                   for year, quarter, count in self.env.cr.fetchall()}
+        for months in RETENTION_MONTHS:
+            measured = {}
+            for _journey, _campaign, installed_on, here in self._still_here(journeys, today, months):
+                key = (installed_on.year, (installed_on.month - 1) // 3 + 1)
+                total, still = measured.get(key, (0, 0))
+                measured[key] = (total + 1, still + (1 if here else 0))
+            for key, cohort in cohorts.items():
+                total, still = measured.get(key, (0, 0))
+                # A cohort is measured at N months once all its households are N months in.
+                quarter_end = date(key[0], 3 * key[1], 1) + relativedelta(months=1, days=-1)
+                complete = quarter_end + relativedelta(months=months) <= today
+                cohort[f"still_here_{months}m"] = still if complete else None
+                cohort[f"share_{months}m"] = round(still / total, 4) if complete and total else None
+        return list(cohorts.values())
+
+    @api.model
+    def get_dashboard(self, since=None, until=None, campaign=None):
+        """The manager's screen: the figures plus the activity backlog per concierge."""
+        kpis = self.get_kpis(since=since, until=until, campaign=campaign)
+        today = fields.Date.context_today(self)
+        backlog = {}
+        activities = self.env["mail.activity"].search_read(
+            [("res_model", "=", "crm.lead"), ("res_id", "in", self.env["crm.lead"]._search(
+                [("is_journey", "=", True)]))], ["user_id", "date_deadline"])
+        for activity in activities:
+            name = activity["user_id"][1] if activity["user_id"] else self.env._("Unassigned")
+            row = backlog.setdefault(name, {"concierge": name, "overdue": 0, "today": 0, "planned": 0})
+            deadline = activity["date_deadline"]
+            row["overdue" if deadline < today else "today" if deadline == today else "planned"] += 1
+        kpis["backlog"] = sorted(backlog.values(), key=lambda row: -row["overdue"])
+        return kpis
+
+    @api.model
+    def mask_small_groups(self, kpis):
+        """The same figures with every count of 1 to 4 households replaced by "< 5"."""
+        def mask(value):
+            return f"< {SMALL_GROUP}" if isinstance(value, int) and 0 < value < SMALL_GROUP else value
+
+        masked = {key: value for key, value in kpis.items() if key not in ("backlog",)}
+        for section, count_keys in (("funnel", ("reached",)), ("lost", ("count",)),
+                                    ("campaigns", ("qualified", "stays", "installed", "still_here_1y")),
+                                    ("retention", ("installed", *(f"still_here_{m}m" for m in RETENTION_MONTHS)))):
+            masked[section] = [{key: mask(value) if key in count_keys else value for key, value in row.items()}
+                               for row in kpis.get(section, [])]
+        return masked
+
+
+class ReportImpactDocument(models.AbstractModel):
+    _name = "report.territory_concierge.report_impact_document"
+    _description = "Impact report for elected officials"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        filters = (data or {}).get("filters", {})
+        Impact = self.env["territory.impact.report"]
+        kpis = Impact.get_kpis(since=filters.get("since"), until=filters.get("until"),
+                               campaign=filters.get("campaign"))
+        return {"kpis": Impact.mask_small_groups(kpis), "small_group": SMALL_GROUP,
+                "company": self.env.company}
