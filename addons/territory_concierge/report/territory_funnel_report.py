@@ -15,7 +15,7 @@ class TerritoryFunnelReport(models.Model):
     _order = "stage_sequence, journey_id"
     _rec_name = "stage_id"
 
-    journey_id = fields.Many2one("crm.lead", string="Journey", readonly=True)
+    journey_id = fields.Many2one("crm.lead", readonly=True)
     stage_id = fields.Many2one("crm.stage", string="Stage reached", readonly=True)
     stage_sequence = fields.Integer(readonly=True)
     journey_count = fields.Integer("Journeys", readonly=True, aggregator="sum")
@@ -25,10 +25,10 @@ class TerritoryFunnelReport(models.Model):
                                  help="Empty while the journey is still in the stage.")
     skipped = fields.Boolean("Reached by a jump", readonly=True)
     first_contact_date = fields.Date("First contact", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Source", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
     user_id = fields.Many2one("res.users", string="Concierge", readonly=True)
-    team_id = fields.Many2one("crm.team", string="Team", readonly=True)
+    team_id = fields.Many2one("crm.team", readonly=True)
     is_lost = fields.Boolean("Lost", readonly=True)
     is_furthest = fields.Boolean("Furthest stage", readonly=True)
     lost_reason_id = fields.Many2one("crm.lost.reason", string="End reason", readonly=True,
