@@ -184,16 +184,37 @@ class TerritoryImpactReport(models.AbstractModel):
 
     @api.model
     def mask_small_groups(self, kpis):
-        """The same figures with every count of 1 to 4 households replaced by "< 5"."""
-        def mask(value):
-            return f"< {SMALL_GROUP}" if isinstance(value, int) and 0 < value < SMALL_GROUP else value
+        """The same figures where no group of 1 to 4 households can be told apart.
 
-        masked = {key: value for key, value in kpis.items() if key not in ("backlog",)}
-        for section, count_keys in (("funnel", ("reached",)), ("lost", ("count",)),
-                                    ("campaigns", ("qualified", "stays", "installed", "still_here_1y")),
-                                    ("retention", ("installed", *(f"still_here_{m}m" for m in RETENTION_MONTHS)))):
-            masked[section] = [{key: mask(value) if key in count_keys else value for key, value in row.items()}
-                               for row in kpis.get(section, [])]
+        A count of 1 to 4 is replaced by "< 5", and so is every figure derived from
+        it (a conversion, a median, a share, a cost per household), since it would
+        give the count back (cost / cost per household) or describe a family.
+        """
+        def small(value):
+            return isinstance(value, int) and 0 < value < SMALL_GROUP
+
+        masked_value = f"< {SMALL_GROUP}"
+        # count key → the keys computed from it
+        derived = {
+            "funnel": {"reached": ("conversion", "median_days")},
+            "lost": {"count": ()},
+            "campaigns": {"qualified": ("cost_per_qualified",), "stays": ("cost_per_stay",),
+                          "installed": ("cost_per_installed",), "still_here_1y": ("cost_per_still_here_1y",)},
+            "retention": {"installed": tuple(f"{prefix}_{m}m" for m in RETENTION_MONTHS
+                                             for prefix in ("still_here", "share")),
+                          **{f"still_here_{m}m": (f"share_{m}m",) for m in RETENTION_MONTHS}},
+        }
+        masked = {key: value for key, value in kpis.items() if key != "backlog"}
+        for section, count_keys in derived.items():
+            rows = []
+            for original in kpis.get(section, []):
+                row = dict(original)
+                for count_key, dependent_keys in count_keys.items():
+                    if small(original.get(count_key)):
+                        row[count_key] = masked_value
+                        row.update(dict.fromkeys(dependent_keys, masked_value))
+                rows.append(row)
+            masked[section] = rows
         return masked
 
 

@@ -89,6 +89,24 @@ class TestImpactReport(JourneyCommon):
         self.assertNotIn("Adulte", html)
         self.assertNotIn("Emploi du conjoint", html, "the departure reason is personal")
 
+    def test_masking_covers_derived_figures(self):
+        """A cost per household or a share computed on 1 to 4 households would give them away."""
+        masked = self.env["territory.impact.report"].mask_small_groups({
+            "funnel": [{"stage": "s", "reached": 3, "conversion": 0.75, "median_days": 12.0},
+                       {"stage": "t", "reached": 30, "conversion": 0.5, "median_days": 3.0}],
+            "campaigns": [{"name": "c", "cost": 1000.0, "installed": 2, "cost_per_installed": 500.0,
+                           "qualified": 40, "cost_per_qualified": 25.0}],
+            "retention": [{"cohort": "2025-Q1", "installed": 4, "still_here_6m": 4, "share_6m": 1.0}],
+            "backlog": [{"concierge": "x"}],
+        })
+        self.assertEqual(masked["funnel"][0], {"stage": "s", "reached": "< 5", "conversion": "< 5",
+                                               "median_days": "< 5"})
+        self.assertEqual(masked["funnel"][1]["reached"], 30)
+        self.assertEqual(masked["campaigns"][0]["cost_per_installed"], "< 5")
+        self.assertEqual(masked["campaigns"][0]["cost_per_qualified"], 25.0)
+        self.assertEqual(masked["retention"][0]["share_6m"], "< 5")
+        self.assertNotIn("backlog", masked, "the staff's workload is not for the public report")
+
     def test_dashboard_backlog(self):
         dashboard = self.env["territory.impact.report"].with_user(self.manager).get_dashboard(campaign=CAMPAIGN)
         self.assertIn("backlog", dashboard)
