@@ -60,10 +60,11 @@ class Bench:
         if exists and self.args.fresh:
             subprocess.run(["dropdb", "--force", DB_NAME], check=True)
             exists = False
-        if not exists:
-            print(f"creating {DB_NAME} (modules, no demo data)…", flush=True)
-            subprocess.run([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME, "-i", MODULES,
-                            "--without-demo", "--stop-after-init", "--log-level=warn"], check=True)
+        # Reused: the modules are updated to the code being measured.
+        print(f"{'updating' if exists else 'creating'} {DB_NAME} (modules, no demo data)…", flush=True)
+        subprocess.run([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+                        "-u" if exists else "-i", MODULES, "--without-demo", "--stop-after-init",
+                        "--log-level=warn"], check=True)
 
     def env(self):
         import odoo  # noqa: PLC0415
@@ -167,9 +168,16 @@ class Bench:
         stock_stage = env["crm.stage"].search([("team_ids", "=", False)], order="sequence", limit=2)[-1].id
         for record in journeys:
             record.sudo().write({"project_horizon": record.project_horizon or "lt_6m"})
-        self.record("move 100 journeys to the next stage",
-                    self.measure(env, lambda: journeys.write({"stage_id": qualified})),
-                    self.measure(env, lambda: stock_leads.write({"stage_id": stock_stage})), target=1.5)
+        stock_move = self.measure(env, lambda: stock_leads.write({"stage_id": stock_stage}))
+        self.record("move 100 journeys to the next stage (its activity plan: 100 activities)",
+                    self.measure(env, lambda: journeys.write({"stage_id": qualified})), stock_move, target=1.5,
+                    note="the stage's plan schedules an activity per journey; stock schedules nothing")
+        qualified_stage = env["crm.stage"].browse(qualified)
+        plan = qualified_stage.activity_plan_id
+        qualified_stage.activity_plan_id = False
+        self.record("move 100 journeys to the next stage (a stage without plan)",
+                    self.measure(env, lambda: journeys.write({"stage_id": qualified})), stock_move, target=1.5)
+        qualified_stage.activity_plan_id = plan
 
         form_fields = {name: {} for name, field in env["crm.lead"]._fields.items()
                        if field.type not in ("one2many", "many2many", "binary", "properties", "json")

@@ -20,6 +20,7 @@
         "data/crm_stage_data.xml",
         "data/crm_lost_reason_data.xml",
         "data/base_automation_data.xml",
+        "data/ir_cron_data.xml",
         "wizard/territory_commune_import_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",

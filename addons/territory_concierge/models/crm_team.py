@@ -15,6 +15,11 @@ class CrmTeam(models.Model):
     score_weight_maturity = fields.Integer("Weight of the maturity", default=25)
     score_weight_fit = fields.Integer("Weight of the fit with the territory", default=20)
 
+    retention_years = fields.Integer(
+        "Retention period (years)", default=3,
+        help="Journeys that never reached installation are anonymised this many years after their last "
+             "follow-up (CNIL guidance for prospects: 3 years). 0 keeps them.")
+
     @api.constrains("score_weight_horizon", "score_weight_motivation", "score_weight_maturity", "score_weight_fit")
     def _check_score_weights(self):
         for team in self:
@@ -31,3 +36,6 @@ class CrmTeam(models.Model):
             "maturity": self.score_weight_maturity,
             "fit": self.score_weight_fit,
         }
+
+    def action_view_retention_preview(self):
+        return self.env["crm.lead"]._retention_preview_action()

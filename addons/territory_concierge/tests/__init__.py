@@ -8,4 +8,5 @@ from . import test_commune_import
 from . import test_security
 from . import test_impact_report
 from . import test_performance
+from . import test_retention
 from . import test_ui

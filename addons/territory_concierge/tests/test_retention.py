@@ -1,0 +1,72 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import JourneyCommon
+from .impact_dataset import AS_OF, CAMPAIGN, build_impact_dataset
+
+
+@tagged("post_install", "-at_install")
+class TestRetention(JourneyCommon):
+    """Journeys that never installed are anonymised 3 years after their last follow-up,
+    exactly those, and the impact figures do not move."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.journeys = build_impact_dataset(cls.env)
+
+    def _kpis(self):
+        return self.env["territory.impact.report"].get_kpis(campaign=CAMPAIGN, as_of=AS_OF)
+
+    def test_anonymise_exactly_the_expired_journeys(self):
+        before = self._kpis()
+        installed, never_installed = self.journeys[:10], self.journeys[10:]
+        with freeze_time("2027-02-16 10:00:00"):
+            # 2 years after the last stage change of most journeys: nothing is due yet.
+            self.assertFalse(self.env["crm.lead"].search(self.env["crm.lead"]._retention_expired_domain()))
+        with freeze_time("2028-06-02 10:00:00"):
+            # Over 3 years after 2025-02 / 2025-04 / 2025-06: every never-installed journey of the case.
+            expired = self.env["crm.lead"].with_context(active_test=False).search(
+                self.env["crm.lead"]._retention_expired_domain()) & self.journeys
+            self.assertEqual(expired, never_installed)
+            self.env["crm.lead"]._cron_anonymise_expired_journeys()
+        self.assertTrue(all(never_installed.mapped("anonymised_date")))
+        self.assertFalse(any(installed.mapped("anonymised_date")), "installed households are kept")
+        sample = never_installed[0]
+        self.assertFalse(sample.email_from or sample.contact_name or sample.phone)
+        self.assertIn("Anonymised journey", sample.name)
+        self.assertEqual(sample.household_member_ids.mapped("name"), [False])
+        self.assertFalse(self.env["mail.message"].search([("model", "=", "crm.lead"), ("res_id", "=", sample.id)]))
+        self.assertEqual(self._kpis(), before, "the funnel, costs and retention figures are unchanged")
+        logs = self.env["privacy.log"].search([("execution_details", "ilike", f"#{sample.id} ")])
+        self.assertTrue(logs, "each erasure is logged")
+
+    def test_retention_period_is_configurable(self):
+        self.team.retention_years = 0
+        with freeze_time("2035-01-01 10:00:00"):
+            self.assertFalse(self.env["crm.lead"].search(self.env["crm.lead"]._retention_expired_domain()))
+        self.team.retention_years = 1
+        with freeze_time("2026-02-20 10:00:00"):
+            expired = self.env["crm.lead"].with_context(active_test=False).search(
+                self.env["crm.lead"]._retention_expired_domain()) & self.journeys
+        # Last follow-up before 2025-02-20: the 173 never qualified (2025-01-10) and the 244 qualified
+        # on 2025-02-01 that went no further; not the 3 who had a stay on 2025-03-15.
+        self.assertEqual(expired, self.journeys[13:])
+
+    def test_preview_for_the_manager(self):
+        with freeze_time("2028-06-02 10:00:00"):
+            action = self.team.with_user(self.manager).action_view_retention_preview()
+        previewed = self.env["crm.lead"].with_context(active_test=False).search(action["domain"]) & self.journeys
+        self.assertEqual(previewed, self.journeys[10:])
+        self.assertFalse(any(previewed.mapped("anonymised_date")), "a preview changes nothing")
+
+    def test_erasure_on_request(self):
+        journey = self.journeys[0]
+        with self.assertRaises(AccessError):
+            journey.with_user(self.concierge).action_anonymise_on_request()
+        journey.with_user(self.manager).action_anonymise_on_request()
+        self.assertTrue(journey.anonymised_date)
+        self.assertFalse(journey.email_from)
+        self.assertEqual(journey.furthest_stage_id, self.stages["installed"], "still counted in the funnel")
