@@ -10,6 +10,5 @@ from . import crm_team
 from . import crm_stage
 from . import crm_lead
 from . import crm_lead_stage_history
-from . import crm_lead_retention
 from . import mail_activity
 from . import utm_campaign
