@@ -209,7 +209,8 @@ class Bench:
             for index in range(rows):
                 city, zip_code = rng.choice(CITIES)
                 writer.writerow([rng.choice(LAST_NAMES), rng.choice(FIRST_NAMES),
-                                 f"bench{run_tag}.{index}@example.org", f"06{rng.randrange(10**7, 10**8)}",
+                                 f"bench{run_tag}.{index}@example.org",
+                                 f"07{(run_tag * 10007 + index) % 10**8:08d}",  # unique, or rows would merge
                                  city, zip_code, rng.choice(PROFILES), rng.choice([1, 2]), rng.choice([0, 1, 2]),
                                  rng.choice(HORIZONS), "Bench", rng.choice(["oui", "non"])])
         server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,

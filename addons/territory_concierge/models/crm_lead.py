@@ -258,6 +258,13 @@ class CrmLead(models.Model):
             previous_stages = {lead.id: lead.stage_id for lead in entering}
             if entering and "date_last_followup" not in vals:
                 vals = dict(vals, date_last_followup=fields.Datetime.now())
+            # Moving journeys forward (the usual case): their new furthest stage goes in the
+            # same write rather than a second one (see _record_stage_history).
+            target = self.env["crm.stage"].browse(vals["stage_id"])
+            if target and entering == self and all(
+                    lead.is_journey and lead.furthest_stage_id.sequence < target.sequence
+                    if lead.furthest_stage_id else lead.is_journey for lead in self):
+                vals = dict(vals, furthest_stage_id=target.id)
         result = super().write(vals)
         entering = entering.filtered("is_journey")
         if entering:
