@@ -265,29 +265,41 @@ class CrmLead(models.Model):
                     lead.is_journey and lead.furthest_stage_id.sequence < target.sequence
                     if lead.furthest_stage_id else lead.is_journey for lead in self):
                 vals = dict(vals, furthest_stage_id=target.id)
+        entering_journeys = entering.filtered("is_journey")
+        # When the write cannot change the fields the new stage requires (not in vals, not
+        # computed), check them before writing: cheaper, and a refused move writes nothing.
+        required = self.env["crm.stage"].browse(vals.get("stage_id")).sudo().required_field_ids.mapped("name")
+        checked_before = bool(entering_journeys and vals.get("stage_id")) and not set(required) & set(vals) \
+            and not any(self._fields[name].compute for name in required)
+        if checked_before:
+            entering_journeys._check_stage_requirements(self.env["crm.stage"].browse(vals["stage_id"]))
         result = super().write(vals)
-        entering = entering.filtered("is_journey")
-        if entering:
-            entering._check_stage_requirements()
-            entering._record_stage_history(previous_stages)
-            entering._launch_stage_activity_plans()
+        if entering_journeys:
+            if not checked_before:
+                entering_journeys._check_stage_requirements()
+            entering_journeys._record_stage_history(previous_stages)
+            entering_journeys._launch_stage_activity_plans()
         return result
 
     # ------------------------------------------------------------
     # STAGE GATES AND STAGE PLANS
     # ------------------------------------------------------------
 
-    def _check_stage_requirements(self):
-        """Refuse journeys that sit in a stage without the fields the stage requires."""
+    def _check_stage_requirements(self, stage=None):
+        """Refuse journeys that sit in (or are about to enter) a stage without the fields it requires.
+
+        :param stage: the stage the journeys are about to enter; their current stage by default
+        """
         problems = []
         for journey in self:
+            target = stage or journey.stage_id
             # The gate applies to everyone, including users who may not read field definitions.
-            missing = journey.stage_id.sudo().required_field_ids.filtered(
+            missing = target.sudo().required_field_ids.filtered(
                 lambda field, journey=journey: not journey[field.name])
             if missing:
                 problems.append(self.env._(
                     "%(journey)s cannot enter the stage \u201c%(stage)s\u201d: missing %(fields)s.",
-                    journey=journey.display_name, stage=journey.stage_id.name,
+                    journey=journey.display_name, stage=target.name,
                     fields=", ".join(missing.mapped("field_description")),
                 ))
         if problems:
