@@ -1,3 +1,4 @@
+import json
 import logging
 from ast import literal_eval
 
@@ -7,6 +8,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import html2plaintext
 
 _logger = logging.getLogger(__name__)
 
@@ -474,6 +476,39 @@ class CrmLead(models.Model):
         expired = self.with_context(active_test=False).search(self._retention_expired_domain())
         expired._anonymise("retention")
         _logger.info("Retention: %s journey(s) anonymised", len(expired))
+
+    def action_export_personal_data(self):
+        """Everything the conciergerie holds about the household, as a JSON file (GDPR art. 15, 20)."""
+        self.ensure_one()
+        self.check_access("read")
+        journey_fields = [
+            "name", "contact_name", "partner_name", "email_from", "phone", "street", "city", "zip", "country_id",
+            "origin_city", "origin_zip", "profile_ids", "project_horizon", "motivation", "maturity", "interest_ids",
+            "business_project", "has_car", "has_driving_licence", "housing_tenure", "housing_rooms",
+            "housing_budget", "wished_commune_ids", "wished_area", "installation_commune_id", "installation_date",
+            "housing_found", "departure_date", "departure_reason", "first_contact_date", "stage_id", "user_id",
+            "campaign_id", "source_id", "description", "create_date",
+        ]
+        data = {
+            "exported_on": fields.Datetime.now(),
+            "journey": self.read(journey_fields)[0],
+            "household_members": self.household_member_ids.read(
+                ["role", "name", "age", "occupation", "job_sought", "sector", "has_job_lead", "job_found"]),
+            "requests": self.request_ids.read(["name", "type_id", "state", "date_deadline", "description", "answer"]),
+            "consents": self.consent_ids.read(["purpose", "source", "wording", "date_given", "date_withdrawn"]),
+            "stage_history": self.stage_history_ids.read(["stage_id", "date_entered", "date_left"]),
+            "messages": [{"date": message.date, "author": message.author_id.name,
+                          "body": html2plaintext(message.body or "")}
+                         for message in self.message_ids if message.body],
+        }
+        content = json.dumps(data, default=str, ensure_ascii=False, indent=2)
+        attachment = self.env["ir.attachment"].create({
+            "name": self.env._("Personal data of journey %(id)s.json", id=self.id),
+            "raw": content.encode(), "mimetype": "application/json",
+            "res_model": self._name, "res_id": self.id,
+        })
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
+                "target": "download"}
 
     def action_anonymise_on_request(self):
         """The person asked for erasure (GDPR art. 17): erase now, keep the anonymous figures."""

@@ -62,6 +62,25 @@ class TestRetention(JourneyCommon):
         self.assertEqual(previewed, self.journeys[10:])
         self.assertFalse(any(previewed.mapped("anonymised_date")), "a preview changes nothing")
 
+    def test_export_holds_the_household_and_nobody_else(self):
+        mine = self._create_journey(name="Famille Export", email_from="export.moi@example.org",
+                                    household_member_ids=self._household(adults=1, children=1))
+        mine.household_member_ids[0].name = "Prénom-Unique"
+        self.env["territory.consent"].create({"journey_id": mine.id, "purpose": "newsletter",
+                                              "wording": "J'accepte la lettre."})
+        mine.message_post(body="Appel du 3 mars : projet confirmé.")
+        other = self._create_journey(name="Famille Autre", email_from="autre.foyer@example.org")
+        action = mine.with_user(self.concierge).action_export_personal_data()
+        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        content = attachment.raw.decode()
+        for expected in ("export.moi@example.org", "Prénom-Unique", "J'accepte la lettre.", "projet confirmé",
+                         "Contacted"):
+            self.assertIn(expected, content)
+        for foreign in (other.email_from, other.name, self.journeys[0].email_from):
+            self.assertNotIn(foreign, content)
+        with self.assertRaises(AccessError):
+            mine.with_user(self.salesman).action_export_personal_data()
+
     def test_erasure_on_request(self):
         journey = self.journeys[0]
         with self.assertRaises(AccessError):
