@@ -14,6 +14,9 @@
         "data/website_menu_data.xml",
         "views/intake_templates.xml",
     ],
+    "demo": [
+        "demo/website_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "territory_concierge_website/static/src/js/tours/*.js",

@@ -12,9 +12,20 @@ class TestIntakeForm(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The public speaks French, whatever the demo data did to the website.
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["territory_concierge", "territory_concierge_website"], ["fr_FR"], overwrite=True)
+        website = cls.env["website"].get_current_website()
+        website.write({"language_ids": [(4, cls.env.ref("base.lang_fr").id)],
+                       "default_lang_id": cls.env.ref("base.lang_fr").id})
         cls.team = cls.env.ref("territory_concierge.crm_team_concierge")
         cls.profile_health = cls.env.ref("territory_concierge.profile_health_worker")
         cls.interest_cycling = cls.env.ref("territory_concierge.interest_cycling")
+
+    def setUp(self):
+        super().setUp()
+        self.opener.cookies.set("frontend_lang", "fr_FR")  # a visitor of the French website
 
     def _valid_post(self, **overrides):
         values = {
@@ -54,7 +65,7 @@ class TestIntakeForm(HttpCase):
         consents = journey.consent_ids
         self.assertEqual(set(consents.mapped("purpose")), {"concierge_contact", "partner_sharing"})
         self.assertTrue(all(c.source == "web_form" and c.date_given and c.is_active for c in consents))
-        self.assertIn("contacts me about my project", consents.filtered(
+        self.assertIn("me contacte au sujet de mon projet", consents.filtered(
             lambda c: c.purpose == "concierge_contact").wording, "the exact wording shown is the proof")
         self.assertIn("Nous aimons la nature.", journey.message_ids.mapped("body")[-1] + "".join(
             journey.message_ids.mapped("body")))
@@ -72,7 +83,7 @@ class TestIntakeForm(HttpCase):
     def test_bad_input_keeps_what_was_typed(self):
         response = self._submit(self._valid_post(email="anais.hebert@", message="<script>alert(1)</script>"))
         self.assertEqual(response.status_code, 400)
-        self.assertIn("This e-mail address is not valid", response.text)
+        self.assertIn("Cette adresse e-mail n&#39;est pas valide", response.text, "in French")
         self.assertIn('value="Hébert"', response.text, "what was typed is kept")
         self.assertIn('value="anais.hebert@"', response.text)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", response.text, "free text is escaped")
@@ -84,9 +95,9 @@ class TestIntakeForm(HttpCase):
         response = self._submit(self._valid_post(consent_concierge_contact=None, adults="40",
                                                  last_name="x" * 300))
         self.assertEqual(response.status_code, 400)
-        self.assertIn("agree to be contacted", response.text)
-        self.assertIn("Between 1 and 10 adults.", response.text)
-        self.assertIn("At most 100 characters.", response.text)
+        self.assertIn("contacté(e) par la conciergerie", response.text)
+        self.assertIn("Entre 1 et 10 adultes.", response.text)
+        self.assertIn("100 caractères au maximum.", response.text)
 
     def test_existing_household_is_updated_not_duplicated(self):
         self._submit(self._valid_post())
@@ -99,7 +110,7 @@ class TestIntakeForm(HttpCase):
         self.assertFalse(self._journeys("anais.h@example.org"))
         self.assertTrue(journey.active, "a household applying again comes back into the pipeline")
         self.assertIn("ambassador", journey.consent_ids.mapped("purpose"))
-        self.assertIn("applied again", "".join(journey.message_ids.mapped("body")))
+        self.assertIn("de nouveau candidaté", "".join(journey.message_ids.mapped("body")))
 
     def test_honeypot_records_nothing(self):
         response = self._submit(self._valid_post(website_url="http://spam.example"))
@@ -112,7 +123,7 @@ class TestIntakeForm(HttpCase):
                                                            phone=f"06198711{index}0")).status_code, 303)
         response = self._submit(self._valid_post(email="famille6@example.org", phone="0619871160"))
         self.assertEqual(response.status_code, 400)
-        self.assertIn("Too many applications", response.text)
+        self.assertIn("Trop de candidatures", response.text)
         self.assertIn('value="famille6@example.org"', response.text)
         self.assertFalse(self._journeys("famille6@example.org"))
 
