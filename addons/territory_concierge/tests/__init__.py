@@ -1,6 +1,7 @@
 from . import test_journey_pipeline
 from . import test_stage_gates
 from . import test_priority_score
+from . import test_access_matrix
 from . import test_assignment
 from . import test_followup_automation
 from . import test_requests

@@ -1,0 +1,107 @@
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import JourneyCommon
+
+# The intended matrix (README, "Access rights"): r read, w write, c create, u unlink.
+# Roles: public visitor, portal user, employee outside the conciergerie, CRM user of another
+# team, concierge, manager. The portals of partners, ambassadors and families add their rows
+# with their own modules.
+MATRIX = {
+    "crm.lead": {"public": "", "portal": "", "employee": "", "crm_user": "", "concierge": "rwc", "manager": "rwcu"},
+    "territory.household.member": {"public": "", "portal": "", "employee": "", "crm_user": "",
+                                   "concierge": "rwcu", "manager": "rwcu"},
+    "territory.request": {"public": "", "portal": "", "employee": "", "crm_user": "",
+                          "concierge": "rwc", "manager": "rwcu"},
+    "territory.consent": {"public": "", "portal": "", "employee": "", "crm_user": "",
+                          "concierge": "rwc", "manager": "rwc"},
+    "crm.lead.stage.history": {"public": "", "portal": "", "employee": "", "crm_user": "",
+                               "concierge": "r", "manager": "r"},
+    "territory.commune": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
+                          "concierge": "rw", "manager": "rwcu"},
+    "territory.epci": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
+                       "concierge": "r", "manager": "rwcu"},
+    "territory.profile": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
+                          "concierge": "r", "manager": "rwcu"},
+    "territory.interest": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
+                           "concierge": "rwc", "manager": "rwcu"},
+    "territory.request.type": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
+                               "concierge": "r", "manager": "rwcu"},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(JourneyCommon):
+    """Every model of the project, every role, every operation, through the ORM as that user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.roles = {
+            "public": cls.env.ref("base.public_user"),
+            "portal": new_test_user(cls.env, "matrix_portal", "base.group_portal"),
+            "employee": new_test_user(cls.env, "matrix_employee", "base.group_user"),
+            "crm_user": cls.salesman,
+            "concierge": cls.concierge,
+            "manager": cls.manager,
+        }
+        cls.journey = cls._create_journey(household_member_ids=cls._household(), project_horizon="lt_6m")
+
+    def _values(self, model, index):
+        """Values to create one record of ``model``, and values to write on it."""
+        journey = self.journey.id
+        return {
+            "crm.lead": ({"name": f"Matrix {index}", "team_id": self.team.id, "type": "opportunity"},
+                         {"motivation": "2"}),
+            "territory.household.member": ({"journey_id": journey, "role": "child", "age": index},
+                                           {"age": 9}),
+            "territory.request": ({"journey_id": journey, "name": f"Demande {index}",
+                                   "type_id": self.env.ref("territory_concierge.request_type_question").id},
+                                  {"state": "in_progress"}),
+            "territory.consent": ({"journey_id": journey, "purpose": "newsletter", "wording": "Oui."},
+                                  {"source": "email"}),
+            "crm.lead.stage.history": ({"journey_id": journey, "stage_id": self.stages["contacted"].id,
+                                        "stage_sequence": 1, "date_entered": "2026-01-01 10:00:00"},
+                                       {"skipped": True}),
+            "territory.commune": ({"name": f"Matrixville {index}", "insee_code": f"98{index:03d}"},
+                                  {"has_doctor": True}),
+            "territory.epci": ({"name": f"CC Matrix {index}", "siren": f"999{index:06d}"}, {"kind": "CC"}),
+            "territory.profile": ({"name": f"Profil {index}", "code": f"matrix_{index}"}, {"color": 3}),
+            "territory.interest": ({"name": f"Intérêt {index}"}, {"color": 3}),
+            "territory.request.type": ({"name": f"Type {index}"}, {"default_days": 3}),
+        }[model]
+
+    @staticmethod
+    def _allowed(method, *args):
+        try:
+            method(*args)
+        except AccessError:
+            return False
+        return True
+
+    def _operations_allowed(self, model, user, index):
+        """The operations ``user`` may do on a record of ``model``, as "rwcu" letters."""
+        create_values, write_values = self._values(model, index)
+        record = self.env[model].create(create_values).with_user(user)
+        return "".join(letter for letter, allowed in (
+            ("r", self._allowed(record.read, list(write_values))),
+            ("w", self._allowed(record.write, write_values)),
+            ("c", self._allowed(self.env[model].with_user(user).create, self._values(model, index + 500)[0])),
+            ("u", self._allowed(record.unlink)),
+        ) if allowed)
+
+    def test_access_matrix(self):
+        for index, (model, role, expected) in enumerate(
+                (model, role, expected) for model, by_role in MATRIX.items() for role, expected in by_role.items()):
+            with self.subTest(model=model, role=role):
+                self.assertEqual(self._operations_allowed(model, self.roles[role], index), expected,
+                                 f"{role} on {model}")
+
+    def test_reports_read_only_for_staff(self):
+        self.journey.stage_id = self.stages["qualified"]
+        for role in ("public", "portal", "employee", "crm_user"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.env["territory.funnel.report"].with_user(self.roles[role]).search([])
+        rows = self.env["territory.funnel.report"].with_user(self.concierge).search(
+            [("journey_id", "=", self.journey.id)])
+        self.assertEqual(rows.stage_id, self.stages["contacted"] | self.stages["qualified"])
