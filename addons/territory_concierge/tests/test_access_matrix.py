@@ -6,27 +6,25 @@ from .common import JourneyCommon
 # The intended matrix (README, "Access rights"): r read, w write, c create, u unlink.
 # Roles: public visitor, portal user, employee outside the conciergerie, CRM user of another
 # team, concierge, manager. The portals of partners, ambassadors and families add their rows
-# with their own modules.
+# with their own modules; public visitors and portal users get nothing here.
+
+
+def rights(employee="", crm_user="", concierge="", manager=""):
+    return {"public": "", "portal": "", "employee": employee, "crm_user": crm_user,
+            "concierge": concierge, "manager": manager}
+
+
 MATRIX = {
-    "crm.lead": {"public": "", "portal": "", "employee": "", "crm_user": "", "concierge": "rwc", "manager": "rwcu"},
-    "territory.household.member": {"public": "", "portal": "", "employee": "", "crm_user": "",
-                                   "concierge": "rwcu", "manager": "rwcu"},
-    "territory.request": {"public": "", "portal": "", "employee": "", "crm_user": "",
-                          "concierge": "rwc", "manager": "rwcu"},
-    "territory.consent": {"public": "", "portal": "", "employee": "", "crm_user": "",
-                          "concierge": "rwc", "manager": "rwc"},
-    "crm.lead.stage.history": {"public": "", "portal": "", "employee": "", "crm_user": "",
-                               "concierge": "r", "manager": "r"},
-    "territory.commune": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
-                          "concierge": "rw", "manager": "rwcu"},
-    "territory.epci": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
-                       "concierge": "r", "manager": "rwcu"},
-    "territory.profile": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
-                          "concierge": "r", "manager": "rwcu"},
-    "territory.interest": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
-                           "concierge": "rwc", "manager": "rwcu"},
-    "territory.request.type": {"public": "", "portal": "", "employee": "r", "crm_user": "r",
-                               "concierge": "r", "manager": "rwcu"},
+    "crm.lead": rights(concierge="rwc", manager="rwcu"),
+    "territory.household.member": rights(concierge="rwcu", manager="rwcu"),
+    "territory.request": rights(concierge="rwc", manager="rwcu"),
+    "territory.consent": rights(concierge="rwc", manager="rwc"),
+    "crm.lead.stage.history": rights(concierge="r", manager="r"),
+    "territory.commune": rights(employee="r", crm_user="r", concierge="rw", manager="rwcu"),
+    "territory.epci": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.profile": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.interest": rights(employee="r", crm_user="r", concierge="rwc", manager="rwcu"),
+    "territory.request.type": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
 }
 
 
