@@ -1,7 +1,7 @@
 {
     "name": "Conciergerie de territoire",
     "summary": "Newcomer journeys on CRM: from first contact to settled households",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
@@ -22,6 +22,7 @@
         "data/base_automation_data.xml",
         "data/ir_cron_data.xml",
         "wizard/territory_commune_import_views.xml",
+        "wizard/crm_lead_lost_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
         "views/crm_team_views.xml",

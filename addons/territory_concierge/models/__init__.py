@@ -9,6 +9,7 @@ from . import territory_consent
 from . import crm_team
 from . import crm_stage
 from . import crm_lead
+from . import crm_lost_reason
 from . import crm_lead_stage_history
 from . import mail_activity
 from . import utm_campaign

@@ -56,6 +56,19 @@ class TestJourneyPipeline(JourneyCommon):
                          "Sans réponse", "Reparti après installation"):
             self.assertIn(expected, reasons)
 
+    def test_lost_wizard_offers_the_team_reasons(self):
+        """A journey ends with the journeys' reasons, a sales lead with the sales ones."""
+        journey = self._create_journey()
+        sales_lead = self.env["crm.lead"].create({"name": "Devis", "type": "opportunity",
+                                                  "team_id": self.env["crm.team"].create({"name": "Ventes"}).id})
+        ours = self.env["crm.lost.reason"].search([("team_ids", "in", self.team.ids)])
+        self.assertIn(self.env.ref("territory_concierge.lost_reason_left_after_installation"), ours)
+        for_journey = self.env["crm.lead.lost"].create({"lead_ids": journey.ids}).available_lost_reason_ids
+        self.assertEqual(for_journey, ours)
+        for_sale = self.env["crm.lead.lost"].create({"lead_ids": sales_lead.ids}).available_lost_reason_ids
+        self.assertFalse(for_sale & ours)
+        self.assertIn(self.env.ref("crm.lost_reason_1"), for_sale)
+
     def test_stock_leads_unaffected(self):
         """A lead of another team keeps stock CRM behaviour: its stages, no gates, no score."""
         sales_team = self.env["crm.team"].create({"name": "Ventes"})

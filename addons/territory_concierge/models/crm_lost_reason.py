@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class CrmLostReason(models.Model):
+    _inherit = "crm.lost.reason"
+
+    team_ids = fields.Many2many(
+        "crm.team", string="Teams", help="Teams whose leads end with this reason; empty for every team "
+                                          "but the newcomer journeys teams, which only use their own.")
