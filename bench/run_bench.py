@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from odoo_local import NO_ODOO_MESSAGE, odoo_importable, write_local_config  # noqa: E402
 
 DB_NAME = "concierge_bench"
-MODULES = "territory_concierge,ambassador_network"
+MODULES = "territory_concierge,territory_partner,ambassador_network"
 FIRST_NAMES = ["Claire", "Samir", "Julie", "Lucas", "Nathalie", "Aurélie", "Minh", "Sophie", "Léa", "Karim",
                "Élodie", "Thomas", "Inès", "Hugo", "Manon", "Paul", "Zoé", "Antoine", "Chloé", "Mathieu"]
 LAST_NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",

@@ -10,9 +10,16 @@ import os
 import subprocess
 import sys
 
-from odoo_local import NO_ODOO_MESSAGE, ROOT, database_settings, odoo_importable, write_local_config
+from odoo_local import (
+    NO_ODOO_MESSAGE,
+    PROJECT_MODULES,
+    ROOT,
+    database_settings,
+    odoo_importable,
+    write_local_config,
+)
 
-MODULES = "territory_concierge,ambassador_network,territory_concierge_website"
+MODULES = ",".join(PROJECT_MODULES)
 
 
 def database_exists(db_name):

@@ -32,9 +32,16 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from odoo_local import NO_ODOO_MESSAGE, ROOT, database_settings, odoo_importable, write_local_config
+from odoo_local import (
+    NO_ODOO_MESSAGE,
+    PROJECT_MODULES,
+    ROOT,
+    database_settings,
+    odoo_importable,
+    write_local_config,
+)
 
-MODULES = ("territory_concierge", "ambassador_network", "territory_concierge_website")
+MODULES = PROJECT_MODULES
 # Odoo's log line prefix: "2026-01-01 10:00:00,123 4242 LEVEL dbname logger: message"
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d [\d:,]+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)$")
 TEST_OUTCOME = re.compile(r"^(?P<kind>FAIL|ERROR): (?:Subtest )?(?P<test>[\w.]+)")

@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 
 import polib
+from odoo_local import PROJECT_MODULES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("territory_concierge", "ambassador_network", "territory_concierge_website")
+MODULES = PROJECT_MODULES
 
 
 def main():

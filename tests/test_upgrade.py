@@ -4,9 +4,11 @@ import os
 import subprocess
 import sys
 
-MODULES = "territory_concierge,ambassador_network,territory_concierge_website"
+from odoo_local import PROJECT_MODULES
+
+MODULES = ",".join(PROJECT_MODULES)
 COUNTED = ("crm.lead", "territory.household.member", "territory.consent", "territory.request",
-           "crm.lead.stage.history", "territory.commune")
+           "crm.lead.stage.history", "territory.commune", "territory.share", "territory.opportunity")
 
 
 def counts(client):

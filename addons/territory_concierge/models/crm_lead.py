@@ -435,6 +435,13 @@ class CrmLead(models.Model):
         self.ensure_one()
         return any(c.is_active and c.purpose == purpose for c in self.consent_ids)
 
+    def _revoke_consented_access(self, withdrawn_consents):
+        """Hook: the modules that open a journey to outsiders on a consent (partner
+        organisations, ambassadors) end that access here when the consent is withdrawn.
+
+        :param withdrawn_consents: territory.consent records just withdrawn, of these journeys
+        """
+
     # ------------------------------------------------------------
     # PRIVACY: retention period and erasure
     # ------------------------------------------------------------

@@ -34,7 +34,11 @@ class TerritoryConsent(models.Model):
             consent.is_active = not consent.date_withdrawn
 
     def action_withdraw(self):
-        self.filtered("is_active").write({"date_withdrawn": fields.Datetime.now()})
+        withdrawn = self.filtered("is_active")
+        withdrawn.write({"date_withdrawn": fields.Datetime.now()})
+        # In the same transaction: what these consents allowed (partner shares, an ambassador's
+        # access) ends with them.
+        withdrawn.journey_id._revoke_consented_access(withdrawn)
         for journey in self.journey_id:
             journey.message_post(body=self.env._("Consent withdrawn: %(purposes)s", purposes=", ".join(
                 dict(self._fields["purpose"]._description_selection(self.env))[c.purpose]

@@ -9,8 +9,8 @@ from .common import JourneyCommon
 # with their own modules; public visitors and portal users get nothing here.
 
 
-def rights(employee="", crm_user="", concierge="", manager=""):
-    return {"public": "", "portal": "", "employee": employee, "crm_user": crm_user,
+def rights(portal="", employee="", crm_user="", concierge="", manager=""):
+    return {"public": "", "portal": portal, "employee": employee, "crm_user": crm_user,
             "concierge": concierge, "manager": manager}
 
 
@@ -20,8 +20,9 @@ MATRIX = {
     "territory.request": rights(concierge="rwc", manager="rwcu"),
     "territory.consent": rights(concierge="rwc", manager="rwc"),
     "crm.lead.stage.history": rights(concierge="r", manager="r"),
-    "territory.commune": rights(employee="r", crm_user="r", concierge="rw", manager="rwcu"),
-    "territory.epci": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    # Communes and EPCI are INSEE's public reference data: portal pages (offers, profiles) name them.
+    "territory.commune": rights(portal="r", employee="r", crm_user="r", concierge="rw", manager="rwcu"),
+    "territory.epci": rights(portal="r", employee="r", crm_user="r", concierge="r", manager="rwcu"),
     "territory.profile": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
     "territory.interest": rights(employee="r", crm_user="r", concierge="rwc", manager="rwcu"),
     "territory.request.type": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),

@@ -1,0 +1,8 @@
+from . import (
+    crm_lead,
+    res_partner,
+    territory_opportunity,
+    territory_opportunity_matcher,
+    territory_share,
+    territory_share_view,
+)

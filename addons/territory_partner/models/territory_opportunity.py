@@ -1,0 +1,74 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+OPPORTUNITY_KINDS = [
+    ("job", "Job offer"),
+    ("business", "Business to take over"),
+    ("farm", "Farm to take over"),
+    ("housing", "Housing"),
+]
+CONTRACT_TYPES = [
+    ("cdi", "Permanent (CDI)"),
+    ("cdd", "Fixed-term (CDD)"),
+    ("interim", "Temporary work"),
+    ("apprenticeship", "Apprenticeship"),
+    ("seasonal", "Seasonal"),
+    ("freelance", "Self-employed"),
+]
+
+
+class TerritoryOpportunity(models.Model):
+    """Something the territory offers a newcomer household: a job, a business or a farm
+    to take over, a home. Published by a partner organisation (from the back office or
+    its portal), matched against journeys."""
+
+    _name = "territory.opportunity"
+    _description = "Territory opportunity"
+    _inherit = ["mail.thread"]
+    _order = "state, create_date desc, id desc"
+
+    name = fields.Char("Title", required=True, tracking=True)
+    kind = fields.Selection(OPPORTUNITY_KINDS, required=True, default="job", index=True, tracking=True)
+    partner_org_id = fields.Many2one(
+        "res.partner", string="Organisation", required=True, index=True, tracking=True,
+        domain="[('is_company', '=', True)]", ondelete="restrict")
+    contact_id = fields.Many2one(
+        "res.partner", domain="[('parent_id', '=', partner_org_id)]")
+    commune_id = fields.Many2one("territory.commune", index=True)
+    epci_id = fields.Many2one(related="commune_id.epci_id", store=True, string="Intercommunal body")
+    sector = fields.Char(help="e.g. Aéronautique, Santé, Bâtiment, Commerce, Agriculture.")
+    description = fields.Text()
+    positions = fields.Integer(default=1, help="How many people the offer can take.")
+    contract_type = fields.Selection(CONTRACT_TYPES, string="Contract")
+    housing_tenure = fields.Selection([("rent", "To rent"), ("buy", "For sale")], string="Rent or sale")
+    housing_rooms = fields.Integer("Rooms")
+    price = fields.Monetary(
+        currency_field="currency_id", help="Monthly rent for housing to rent, asking price otherwise.")
+    currency_id = fields.Many2one(
+        "res.currency", required=True, default=lambda self: self.env.company.currency_id)
+    date_available = fields.Date("Available from")
+    state = fields.Selection(
+        [("open", "Open"), ("filled", "Filled"), ("closed", "Closed")],
+        required=True, default="open", index=True, tracking=True)
+    active = fields.Boolean(default=True)
+
+    _positions_positive = models.Constraint("CHECK(positions >= 0)", "The number of positions cannot be negative.")
+    _price_positive = models.Constraint("CHECK(price >= 0)", "The price cannot be negative.")
+
+    @api.depends("name", "partner_org_id")
+    def _compute_display_name(self):
+        for opportunity in self:
+            opportunity.display_name = (f"{opportunity.name} — {opportunity.partner_org_id.name}"
+                                        if opportunity.partner_org_id else opportunity.name)
+
+    def write(self, vals):
+        if "partner_org_id" in vals and self.env.user._is_portal() and not self.env.su \
+                and vals["partner_org_id"] != self.env.user.commercial_partner_id.id:
+            # The record rule lets partners edit their own offers: not hand them to another organisation.
+            raise AccessError(self.env._("An offer stays with the organisation that published it."))
+        return super().write(vals)
+
+    def action_suggest_journeys(self):
+        """The journeys that suit this opportunity, best first."""
+        self.ensure_one()
+        return self.env["territory.match.wizard"].create({"opportunity_id": self.id})._open()

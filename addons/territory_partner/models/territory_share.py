@@ -1,0 +1,275 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# What a share may open to the partner, scope by scope: (scope field, journey fields it shows).
+SHARE_SCOPES = ("scope_identity", "scope_household", "scope_jobs", "scope_housing", "scope_business")
+OPEN_STATES = ("proposed", "accepted")
+
+
+class TerritoryShare(models.Model):
+    """A journey shared with one partner organisation, within a scope the concierge chose,
+    on the household's consent. Partners reach it only through the portal, only while it
+    is open; everything about it (who shared, answered, viewed) is kept."""
+
+    _name = "territory.share"
+    _description = "Journey shared with a partner organisation"
+    _inherit = ["portal.mixin", "mail.thread"]
+    # Partner contacts write to the concierge from the portal without write access on the share.
+    _mail_post_access = "read"
+    _order = "date_shared desc, id desc"
+
+    journey_id = fields.Many2one(
+        "crm.lead", required=True, index=True, ondelete="cascade",
+        domain="[('is_journey', '=', True)]", groups="territory_concierge.group_concierge_user")
+    partner_org_id = fields.Many2one(
+        "res.partner", string="Partner organisation", required=True, index=True, ondelete="restrict",
+        domain="[('is_company', '=', True), ('organisation_type', '!=', False)]")
+    household_label = fields.Char(
+        "Household", compute="_compute_household_label", store=True,
+        help="What the partner sees as the household's name: its name only when identity is shared.")
+    concierge_id = fields.Many2one("res.users", compute="_compute_concierge_id", store=True)
+    scope_identity = fields.Boolean("Identity and contact details")
+    scope_household = fields.Boolean("Household composition")
+    scope_jobs = fields.Boolean("Job search")
+    scope_housing = fields.Boolean("Housing")
+    scope_business = fields.Boolean("Business project")
+    state = fields.Selection(
+        [("proposed", "Proposed"), ("accepted", "Accepted"), ("declined", "Declined"), ("closed", "Closed")],
+        required=True, default="proposed", index=True, tracking=True)
+    close_reason = fields.Selection(
+        [("done", "Follow-up over"), ("consent_withdrawn", "Consent withdrawn"),
+         ("journey_closed", "Journey closed")], readonly=True, tracking=True)
+    outcome = fields.Selection(
+        [("in_progress", "In progress"), ("hired", "Hired"), ("housed", "Housed"),
+         ("business_taken_over", "Business taken over"), ("no_result", "No result")], tracking=True)
+    feedback = fields.Text("Partner feedback", tracking=True)
+    shared_by_id = fields.Many2one("res.users", "Shared by", default=lambda self: self.env.user, readonly=True)
+    date_shared = fields.Datetime("Shared on", default=fields.Datetime.now, readonly=True)
+    answered_by_id = fields.Many2one("res.users", "Answered by", readonly=True)
+    date_answered = fields.Datetime("Answered on", readonly=True)
+    view_ids = fields.One2many(
+        "territory.share.view", "share_id", string="Views by the partner",
+        groups="territory_concierge.group_concierge_user")
+
+    @api.constrains("scope_identity", "scope_household", "scope_jobs", "scope_housing", "scope_business")
+    def _check_some_scope(self):
+        for share in self:
+            if not any(share[scope] for scope in SHARE_SCOPES):
+                raise ValidationError(self.env._("Choose what to share: at least one part of the journey."))
+
+    @api.depends("scope_identity", "journey_id.contact_name", "journey_id.name")
+    def _compute_household_label(self):
+        for share in self:
+            journey = share.sudo().journey_id
+            share.household_label = (journey.contact_name or journey.name) if share.scope_identity else \
+                self.env._("Household no. %(id)s", id=journey.id)
+
+    @api.depends("journey_id.user_id")
+    def _compute_concierge_id(self):
+        for share in self:
+            share.concierge_id = share.sudo().journey_id.user_id
+
+    def _compute_access_url(self):
+        for share in self:
+            share.access_url = f"/my/shared-journeys/{share.id}"
+
+    @api.depends("household_label", "partner_org_id")
+    def _compute_display_name(self):
+        for share in self:
+            share.display_name = f"{share.household_label} → {share.partner_org_id.name}"
+
+    # ------------------------------------------------------------
+    # SHARING (concierge side)
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        shares = super().create(vals_list)
+        shares._check_can_be_open()
+        shares._subscribe_people()
+        for share in shares:
+            share.sudo().journey_id.message_post(
+                body=self.env._("Shared with %(org)s (%(scope)s).", org=share.partner_org_id.name,
+                                scope=share._scope_labels()),
+                subtype_xmlid="mail.mt_note")
+            share.message_post(
+                body=self.env._("%(concierge)s shares a household's journey with %(org)s.",
+                                concierge=self.env.user.name, org=share.partner_org_id.name),
+                subtype_xmlid="mail.mt_comment")
+        return shares
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") in OPEN_STATES:
+            self._check_can_be_open()
+        return result
+
+    def _check_can_be_open(self):
+        """A share is open only on the household's consent and while the journey lives."""
+        for share in self.filtered(lambda s: s.state in OPEN_STATES):
+            journey = share.sudo().journey_id
+            if not journey._has_active_consent("partner_sharing"):
+                raise ValidationError(self.env._(
+                    "%(journey)s: the household has not consented to sharing with partner organisations. "
+                    "Record their consent (Consents tab) before sharing.", journey=journey.name))
+            if not journey.active or journey.anonymised_date:
+                raise ValidationError(self.env._("%(journey)s is closed: it cannot be shared.",
+                                                 journey=journey.name))
+            if not share.partner_org_id.organisation_type:
+                raise ValidationError(self.env._(
+                    "%(org)s is not a partner organisation (set its type first).", org=share.partner_org_id.name))
+            duplicate = self.sudo().search_count([
+                ("id", "!=", share.id), ("journey_id", "=", journey.id),
+                ("partner_org_id", "=", share.partner_org_id.id), ("state", "in", OPEN_STATES)])
+            if duplicate:
+                raise ValidationError(self.env._("%(journey)s is already shared with %(org)s.",
+                                                 journey=journey.name, org=share.partner_org_id.name))
+
+    def _partner_portal_contacts(self):
+        """The organisation's people who have a portal account."""
+        users = self.env["res.users"].sudo().search([
+            ("partner_id", "child_of", self.partner_org_id.ids), ("share", "=", True)])
+        return users.partner_id
+
+    def _subscribe_people(self):
+        for share in self:
+            concierges = (share.concierge_id | share.shared_by_id).partner_id
+            share.message_subscribe(partner_ids=(concierges | share._partner_portal_contacts()).ids)
+
+    def _scope_labels(self):
+        self.ensure_one()
+        return ", ".join(self._fields[scope].get_description(self.env)["string"]
+                         for scope in SHARE_SCOPES if self[scope])
+
+    def action_close(self):
+        """The concierge ends the follow-up with this partner."""
+        self._close("done")
+
+    def _revoke(self, reason):
+        """End the partner's access now (consent withdrawn, journey closed)."""
+        self.filtered(lambda s: s.state in OPEN_STATES)._close(reason)
+
+    def _close(self, reason):
+        reasons = dict(self._fields["close_reason"]._description_selection(self.env))
+        for share in self.sudo():
+            share.write({"state": "closed", "close_reason": reason})
+            share.message_unsubscribe(partner_ids=share._partner_portal_contacts().ids)
+            share.journey_id.message_post(
+                body=self.env._("Share with %(org)s closed: %(reason)s.",
+                                org=share.partner_org_id.name, reason=reasons[reason]),
+                subtype_xmlid="mail.mt_note")
+
+    # ------------------------------------------------------------
+    # PARTNER SIDE (portal): each action checks the caller's access first
+    # ------------------------------------------------------------
+
+    def _check_partner_access(self):
+        """The share as superuser, once the current user is proven to reach it: a contact
+        of the organisation (record rule), while the share is open.
+
+        :raise AccessError: anyone else, or a closed share
+        """
+        self.check_access("read")
+        if self.env.user._is_internal():
+            # Staff read journeys in the back office, not through the partner's pages.
+            raise AccessError(self.env._("The partner portal is for partner organisations' contacts."))
+        return self.sudo()
+
+    def action_partner_accept(self, feedback=None):
+        self._partner_answer("accepted", feedback)
+
+    def action_partner_decline(self, feedback=None):
+        if not (feedback or "").strip():
+            raise UserError(self.env._("Say in a few words why you decline: the concierge will look for another way."))
+        self._partner_answer("declined", feedback)
+
+    def _partner_answer(self, state, feedback):
+        for share in self:
+            share_sudo = share._check_partner_access()
+            if share_sudo.state != "proposed":
+                raise UserError(self.env._("This journey has already been answered."))
+            share_sudo.write({"state": state, "feedback": feedback or share_sudo.feedback,
+                              "answered_by_id": self.env.user.id, "date_answered": fields.Datetime.now()})
+            share_sudo._notify_concierge(
+                self.env._("%(org)s accepted the journey.", org=share_sudo.partner_org_id.name)
+                if state == "accepted" else
+                self.env._("%(org)s declined the journey.", org=share_sudo.partner_org_id.name), feedback)
+
+    def action_partner_feedback(self, feedback, outcome=False):
+        """News from the partner on an accepted journey (an interview, a visit, a hiring)."""
+        for share in self:
+            share_sudo = share._check_partner_access()
+            if share_sudo.state != "accepted":
+                raise UserError(self.env._("Accept the journey before giving news of it."))
+            if outcome and outcome not in dict(self._fields["outcome"].selection):
+                raise UserError(self.env._("Unknown outcome."))
+            share_sudo.write({"feedback": feedback, "outcome": outcome or share_sudo.outcome})
+            share_sudo._notify_concierge(
+                self.env._("News from %(org)s.", org=share_sudo.partner_org_id.name), feedback)
+
+    def _notify_concierge(self, title, feedback):
+        """The answer lands in the journey's chatter and in the concierge's inbox."""
+        self.ensure_one()
+        body = Markup("<p>%s</p>") % title
+        if feedback:
+            body += Markup("<blockquote>%s</blockquote>") % feedback
+        self.journey_id.message_post(
+            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note",
+            partner_ids=self.concierge_id.partner_id.ids)
+
+    def _log_partner_view(self):
+        self.ensure_one()
+        self.env["territory.share.view"].sudo().create({"share_id": self.id, "user_id": self.env.user.id})
+
+    def _get_shared_sections(self):
+        """What the partner may read of the journey, section by section, as
+        [(title, [(label, value), ...])]: the scopes shared, nothing else."""
+        self.ensure_one()
+        journey = self.sudo().journey_id
+        lead_fields = journey._fields
+
+        def label(field_name):
+            return lead_fields[field_name].get_description(self.env)["string"]
+
+        def selection(field_name):
+            return dict(lead_fields[field_name]._description_selection(self.env)).get(journey[field_name], "")
+
+        sections = []
+        if self.scope_identity:
+            sections.append((self.env._("Identity and contact details"), [
+                (self.env._("Name"), journey.contact_name or journey.name),
+                (self.env._("E-mail"), journey.email_from),
+                (self.env._("Phone"), journey.phone),
+                (label("origin_city"), journey.origin_city),
+            ]))
+        if self.scope_household:
+            sections.append((self.env._("Household"), [
+                (label("adult_count"), journey.adult_count),
+                (label("child_count"), journey.child_count),
+                (label("children_ages"), journey.children_ages),
+                (label("profile_ids"), ", ".join(journey.profile_ids.mapped("name"))),
+                (label("project_horizon"), selection("project_horizon")),
+            ]))
+        if self.scope_jobs:
+            sections.append((self.env._("Job search"), [
+                (member.name or self.env._("Adult"), " — ".join(filter(None, [
+                    member.job_sought, member.sector,
+                    self.env._("currently: %(occupation)s", occupation=member.occupation)
+                    if member.occupation else ""])))
+                for member in journey.household_member_ids if member.role == "adult"
+            ]))
+        if self.scope_housing:
+            sections.append((self.env._("Housing"), [
+                (label("housing_tenure"), selection("housing_tenure")),
+                (label("housing_rooms"), journey.housing_rooms or ""),
+                (label("housing_budget"), journey.housing_budget or ""),
+                (label("wished_commune_ids"), ", ".join(journey.wished_commune_ids.mapped("name"))),
+                (label("has_car"), self.env._("Yes") if journey.has_car else self.env._("No")),
+            ]))
+        if self.scope_business:
+            sections.append((self.env._("Business project"), [
+                (label("business_project"), journey.business_project),
+            ]))
+        return sections

@@ -1,0 +1,1 @@
+from . import test_matching, test_partner_portal, test_sharing

@@ -1,0 +1,1 @@
+from . import territory_match_wizard, territory_share_wizard
