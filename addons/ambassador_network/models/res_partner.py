@@ -22,6 +22,23 @@ class ResPartner(models.Model):
     charter_signed_date = fields.Date("Charter signed on")
     training_done = fields.Boolean("Training done")
     ambassador_availability = fields.Text("Availability")
+    ambassador_household = fields.Selection(
+        [("single", "Single"), ("couple", "Couple"), ("family", "Family with children")],
+        string="Household situation")
+    ambassador_profession = fields.Char("Profession")
+    ambassador_contact_consent = fields.Boolean(
+        "Agrees to be contacted", help="The ambassador agreed that the conciergerie passes their contact "
+                                       "details to the households they sponsor.")
+    sponsorship_ids = fields.One2many("territory.sponsorship", "ambassador_id", string="Sponsorships")
+    open_sponsorship_count = fields.Integer("Households sponsored", compute="_compute_open_sponsorship_count")
+
+    @api.depends("sponsorship_ids.state")
+    def _compute_open_sponsorship_count(self):
+        counts = dict(self.env["territory.sponsorship"]._read_group(
+            [("ambassador_id", "in", self.ids), ("state", "in", ("proposed", "accepted", "active"))],
+            ["ambassador_id"], ["__count"]))
+        for partner in self:
+            partner.open_sponsorship_count = counts.get(partner, 0)
 
     @api.onchange("is_ambassador")
     def _onchange_is_ambassador(self):

@@ -1,1 +1,1 @@
-from . import test_ambassador
+from . import test_ambassador, test_ambassador_matching, test_portals, test_sponsorship

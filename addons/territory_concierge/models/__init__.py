@@ -13,3 +13,4 @@ from . import crm_lost_reason
 from . import crm_lead_stage_history
 from . import mail_activity
 from . import utm_campaign
+from . import res_partner

@@ -14,3 +14,6 @@ class CrmStage(models.Model):
         "mail.activity.plan", string="Activity plan on entry",
         domain="[('res_model', '=', 'crm.lead')]",
         help="Activities scheduled for the journey's concierge when a journey enters this stage.")
+    portal_description = fields.Text(
+        "Explanation for the household", translate=True,
+        help="What this stage means, in plain words, on the household's portal page.")

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 ORGANISATION_TYPES = [
     ("cci", "Chamber of commerce (CCI)"),
@@ -43,21 +42,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.territory_opportunity_count = opportunities.get(partner, 0)
             partner.share_count = shares.get(partner, 0)
-
-    def action_grant_partner_portal(self):
-        """One click: the contact gets a portal account and its invitation e-mail,
-        through Odoo's own portal wizard (same checks, same e-mail)."""
-        self.ensure_one()
-        if not self.email:
-            raise UserError(self.env._("Give %(name)s an e-mail address first: it is their login.",
-                                       name=self.name))
-        wizard = self.env["portal.wizard"].create({"partner_ids": [fields.Command.set(self.ids)]})
-        wizard.user_ids.filtered(lambda line: not line.is_portal).action_grant_access()
-        return {
-            "type": "ir.actions.client", "tag": "display_notification",
-            "params": {"type": "success", "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-                       "message": self.env._("%(name)s can now sign in to the partner portal.", name=self.name)},
-        }
 
     def action_view_partner_opportunities(self):
         self.ensure_one()

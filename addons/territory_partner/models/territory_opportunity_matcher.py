@@ -1,29 +1,22 @@
 import heapq
-import re
-import unicodedata
 from collections import defaultdict
+from functools import partial
 
 from odoo import api, models
+
+from odoo.addons.territory_concierge.text_matching import keyword_stems
 
 # Words too common in job titles and projects to mean anything for matching.
 STOPWORDS = frozenset({
     "les", "des", "une", "pour", "avec", "dans", "sur", "aux", "par", "qui", "que", "est", "son", "ses",
     "reprise", "reprendre", "poste", "emploi", "recherche", "cherche", "confirme", "confirmee",
 })
-# Words are compared on their first letters: "infirmier" meets "infirmière",
-# "technicien" meets "technicienne", without a stemming library.
-STEM_LENGTH = 6
 MIN_SCORE = 30
 REACH_POINTS = {"wished_commune": 30, "wished_epci": 20, "by_car": 10, "by_train": 10, "out_of_reach": 0}
 # Profile codes that say a household looks for a business or a farm without having written it down.
 KIND_PROFILES = {"business": "business_buyer", "farm": "farmer"}
 
-
-def stems(text):
-    """The comparable keywords of a free text: lower case, no accents, 3 letters or more."""
-    text = unicodedata.normalize("NFKD", (text or "").lower())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return {word[:STEM_LENGTH] for word in re.findall(r"[a-z0-9]{3,}", text) if word not in STOPWORDS}
+stems = partial(keyword_stems, stopwords=STOPWORDS)
 
 
 class TerritoryOpportunityMatcher(models.AbstractModel):

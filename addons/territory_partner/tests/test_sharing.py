@@ -137,11 +137,11 @@ class TestSharing(PartnerCommon):
     def test_portal_access_in_one_click(self):
         contact = self.env["res.partner"].create({"name": "Nina Nouvelle", "parent_id": self.org_chamber.id,
                                                   "email": "nina@chambre.example"})
-        contact.with_user(self.manager).action_grant_partner_portal()
+        contact.with_user(self.manager).action_give_portal_access()
         self.assertTrue(contact.user_ids._is_portal())
         no_email = self.env["res.partner"].create({"name": "Sans Mail", "parent_id": self.org_chamber.id})
         with self.assertRaisesRegex(UserError, "e-mail address"):
-            no_email.with_user(self.manager).action_grant_partner_portal()
+            no_email.with_user(self.manager).action_give_portal_access()
 
 
 @tagged("post_install", "-at_install")

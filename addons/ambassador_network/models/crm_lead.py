@@ -1,0 +1,52 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    sponsorship_ids = fields.One2many("territory.sponsorship", "journey_id", string="Sponsorships")
+    ambassador_id = fields.Many2one(
+        "res.partner", compute="_compute_ambassador_id",
+        help="The ambassador of the household's current sponsorship.")
+    spoken_languages = fields.Char("Languages spoken", help="Languages the household speaks, e.g. anglais, arabe.")
+    retention_risk = fields.Boolean(
+        "Retention risk", tracking=True, copy=False,
+        help="Set when a check-in with the ambassador is overdue; cleared when a meeting is logged.")
+
+    @api.depends("sponsorship_ids.state", "sponsorship_ids.ambassador_id")
+    def _compute_ambassador_id(self):
+        for journey in self:
+            current = journey.sponsorship_ids.filtered(lambda s: s.state in ("accepted", "active"))[:1]
+            journey.ambassador_id = current.ambassador_id
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("active") is False:
+            self.sudo().sponsorship_ids._end("journey_closed")
+        return result
+
+    def _revoke_consented_access(self, withdrawn_consents):
+        result = super()._revoke_consented_access(withdrawn_consents)
+        journeys = withdrawn_consents.filtered(lambda c: c.purpose == "ambassador").journey_id
+        journeys.sudo().sponsorship_ids._end("consent_withdrawn")
+        return result
+
+    def _anonymise(self, why):
+        self.sudo().sponsorship_ids._end("journey_closed")
+        return super()._anonymise(why)
+
+    def action_suggest_ambassadors(self):
+        self.ensure_one()
+        return self.env["territory.ambassador.match.wizard"].create({"journey_id": self.id})._open()
+
+    def action_invite_family_to_portal(self):
+        """One click: the household's contact gets a portal account to follow its journey."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.email_from:
+            raise UserError(self.env._("Record the household's e-mail address first: it is their login."))
+        if not self.partner_id:
+            self.partner_id = self.env["res.partner"].create({
+                "name": self.contact_name or self.name, "email": self.email_from, "phone": self.phone})
+        return self.partner_id.action_give_portal_access()

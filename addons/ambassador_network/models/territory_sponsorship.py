@@ -1,0 +1,301 @@
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+OPEN_STATES = ("proposed", "accepted", "active")
+# Check-ins of an active sponsorship: first contact within a week of the start, then monthly for 6 months.
+FIRST_CHECKIN_DAYS = 7
+MONTHLY_CHECKINS = 6
+# A check-in still not done this many days after its due date is missed: the journey is at risk.
+MISSED_CHECKIN_GRACE_DAYS = 7
+
+
+class TerritorySponsorship(models.Model):
+    """A godparenting (parrainage): an ambassador and a newcomer household, with the
+    household's consent to being put in touch with an ambassador."""
+
+    _name = "territory.sponsorship"
+    _description = "Sponsorship"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "state, date_proposed desc, id desc"
+
+    journey_id = fields.Many2one(
+        "crm.lead", required=True, index=True, ondelete="cascade", domain="[('is_journey', '=', True)]",
+        groups="territory_concierge.group_concierge_user")
+    ambassador_id = fields.Many2one(
+        "res.partner", required=True, index=True, ondelete="restrict", tracking=True,
+        domain="[('is_ambassador', '=', True), ('ambassador_state', '=', 'active')]")
+    family_partner_id = fields.Many2one(
+        "res.partner", string="Family contact", compute="_compute_from_journey", store=True, index=True,
+        help="The household's portal contact: the person who can agree to the sponsorship online.")
+    household_label = fields.Char("Household", compute="_compute_from_journey", store=True)
+    concierge_id = fields.Many2one("res.users", compute="_compute_from_journey", store=True)
+    state = fields.Selection(
+        [("proposed", "Proposed"), ("accepted", "Accepted"), ("active", "Active"), ("ended", "Ended"),
+         ("declined", "Declined")], required=True, default="proposed", index=True, tracking=True)
+    ambassador_agreed = fields.Boolean("Ambassador agreed", readonly=True, tracking=True)
+    family_agreed = fields.Boolean("Family agreed", readonly=True, tracking=True)
+    date_proposed = fields.Date("Proposed on", default=fields.Date.context_today, readonly=True)
+    date_start = fields.Date("Started on", readonly=True, tracking=True)
+    date_end = fields.Date("Ended on", readonly=True, tracking=True)
+    end_reason = fields.Selection(
+        [("completed", "Completed"), ("declined_ambassador", "Declined by the ambassador"),
+         ("declined_family", "Declined by the family"), ("consent_withdrawn", "Consent withdrawn"),
+         ("journey_closed", "Journey closed"), ("other", "Other")], readonly=True, tracking=True)
+    meeting_ids = fields.One2many("territory.sponsorship.meeting", "sponsorship_id", string="Meetings")
+    # Computed as superuser: ambassadors see the count and date on their list, not the meetings' rows.
+    meeting_count = fields.Integer(compute="_compute_meeting_count", compute_sudo=True)
+    last_meeting_date = fields.Date(compute="_compute_meeting_count", compute_sudo=True)
+    has_concern = fields.Boolean("Concern raised", readonly=True, tracking=True, index=True)
+    concern_note = fields.Text("Concern", readonly=True)
+
+    @api.depends("journey_id.partner_id", "journey_id.contact_name", "journey_id.name", "journey_id.user_id")
+    def _compute_from_journey(self):
+        for sponsorship in self:
+            journey = sponsorship.sudo().journey_id
+            sponsorship.family_partner_id = journey.partner_id
+            sponsorship.household_label = journey.contact_name or journey.name
+            sponsorship.concierge_id = journey.user_id
+
+    @api.depends("meeting_ids.date")
+    def _compute_meeting_count(self):
+        for sponsorship in self:
+            sponsorship.meeting_count = len(sponsorship.meeting_ids)
+            sponsorship.last_meeting_date = max(sponsorship.meeting_ids.mapped("date"), default=False)
+
+    @api.depends("household_label", "ambassador_id")
+    def _compute_display_name(self):
+        for sponsorship in self:
+            sponsorship.display_name = f"{sponsorship.ambassador_id.name} → {sponsorship.household_label}"
+
+    # ------------------------------------------------------------
+    # Rules: consent, one ambassador per household, capacity
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sponsorships = super().create(vals_list)
+        sponsorships._check_can_be_open()
+        for sponsorship in sponsorships:
+            sponsorship.sudo().journey_id.message_post(
+                body=self.env._("Sponsorship proposed with %(ambassador)s.", ambassador=sponsorship.ambassador_id.name),
+                subtype_xmlid="mail.mt_note")
+        return sponsorships
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") in OPEN_STATES or "ambassador_id" in vals:
+            self._check_can_be_open()
+        return result
+
+    def _check_can_be_open(self):
+        open_sponsorships = self.filtered(lambda s: s.state in OPEN_STATES)
+        # Two concierges proposing the same ambassador at once must not both pass the capacity check.
+        if open_sponsorships:
+            self.env.cr.execute("SELECT id FROM res_partner WHERE id IN %s FOR UPDATE",
+                                [tuple(open_sponsorships.ambassador_id.ids)])
+        for sponsorship in open_sponsorships:
+            journey = sponsorship.sudo().journey_id
+            if not journey._has_active_consent("ambassador"):
+                raise ValidationError(self.env._(
+                    "%(journey)s: the household has not consented to being put in touch with an ambassador.",
+                    journey=journey.name))
+            if not journey.active or journey.anonymised_date:
+                raise ValidationError(self.env._("%(journey)s is closed.", journey=journey.name))
+            ambassador = sponsorship.ambassador_id
+            if not ambassador.is_ambassador or ambassador.ambassador_state != "active":
+                raise ValidationError(self.env._("%(name)s is not an active ambassador.", name=ambassador.name))
+            siblings = self.sudo().search([("journey_id", "=", journey.id), ("state", "in", OPEN_STATES)])
+            if len(siblings) > 1:
+                raise ValidationError(self.env._("%(journey)s already has an ambassador.", journey=journey.name))
+            taken = self.sudo().search_count([("ambassador_id", "=", ambassador.id), ("state", "in", OPEN_STATES)])
+            if taken > ambassador.sponsorship_capacity:
+                raise ValidationError(self.env._(
+                    "%(name)s already sponsors %(count)s household(s), their maximum.",
+                    name=ambassador.name, count=ambassador.sponsorship_capacity))
+
+    # ------------------------------------------------------------
+    # State machine
+    # ------------------------------------------------------------
+
+    def _agree(self, side):
+        for sponsorship in self:
+            if sponsorship.state != "proposed":
+                raise UserError(self.env._("Only a proposed sponsorship can be agreed to."))
+            sponsorship.write({f"{side}_agreed": True})
+            if sponsorship.ambassador_agreed and sponsorship.family_agreed:
+                sponsorship.state = "accepted"
+                sponsorship._notify_concierge(self.env._("Both the ambassador and the family agreed: "
+                                                         "the sponsorship can start."))
+
+    def _decline(self, side, reason):
+        for sponsorship in self:
+            if sponsorship.state != "proposed":
+                raise UserError(self.env._("Only a proposed sponsorship can be declined."))
+            sponsorship.write({"state": "declined", "date_end": fields.Date.context_today(self),
+                               "end_reason": f"declined_{side}"})
+            sponsorship._notify_concierge(self.env._("The sponsorship was declined."), reason)
+
+    def action_family_agree(self):
+        """The concierge records the family's agreement (given by phone, for instance)."""
+        self._agree("family")
+
+    def action_start(self):
+        """The sponsorship starts: check-ins are scheduled for the concierge."""
+        for sponsorship in self:
+            if sponsorship.state != "accepted":
+                raise UserError(self.env._("A sponsorship starts once both sides agreed."))
+            sponsorship.write({"state": "active", "date_start": fields.Date.context_today(self)})
+            sponsorship._schedule_checkins()
+
+    def action_end(self):
+        self._end("completed")
+
+    def _end(self, reason):
+        for sponsorship in self.filtered(lambda s: s.state in OPEN_STATES):
+            sponsorship.write({"state": "ended", "date_end": fields.Date.context_today(self), "end_reason": reason})
+            sponsorship.activity_ids.unlink()
+
+    def _schedule_checkins(self):
+        self.ensure_one()
+        activity_type = self.env.ref("ambassador_network.mail_activity_type_sponsorship_checkin")
+        start = self.date_start
+        due_dates = [start + relativedelta(days=FIRST_CHECKIN_DAYS)] + [
+            start + relativedelta(months=month) for month in range(1, MONTHLY_CHECKINS + 1)]
+        self.env["mail.activity"].create([{
+            "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": self.id,
+            "activity_type_id": activity_type.id, "date_deadline": due,
+            "user_id": self.concierge_id.id or self.env.user.id,
+            "summary": self.env._("Check-in no. %(number)s with %(household)s", number=index + 1,
+                                  household=self.household_label),
+        } for index, due in enumerate(due_dates)])
+
+    def _notify_concierge(self, title, detail=None):
+        self.ensure_one()
+        body = Markup("<p>%s</p>") % title
+        if detail:
+            body += Markup("<blockquote>%s</blockquote>") % detail
+        self.sudo().journey_id.message_post(
+            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note",
+            partner_ids=self.sudo().concierge_id.partner_id.ids)
+
+    # ------------------------------------------------------------
+    # Ambassador side (portal): each action checks the caller first
+    # ------------------------------------------------------------
+
+    def _check_ambassador_access(self):
+        """The sponsorship as superuser, once the current user is proven to be its ambassador.
+
+        :raise AccessError: anyone else
+        """
+        self.check_access("read")
+        if self.ambassador_id != self.env.user.partner_id:
+            raise AccessError(self.env._("Only the ambassador of this sponsorship can do this."))
+        return self.sudo()
+
+    def action_ambassador_agree(self):
+        for sponsorship in self:
+            sponsorship._check_ambassador_access()._agree("ambassador")
+
+    def action_ambassador_decline(self, reason=None):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say in a few words why: the concierge will propose someone else."))
+        for sponsorship in self:
+            sponsorship._check_ambassador_access()._decline("ambassador", reason)
+
+    def action_log_meeting(self, date, kind, note):
+        """The ambassador met the household: logged, and the next check-in is done."""
+        self.ensure_one()
+        sponsorship = self._check_ambassador_access()
+        if sponsorship.state != "active":
+            raise UserError(self.env._("Meetings are logged on an active sponsorship."))
+        meeting = self.env["territory.sponsorship.meeting"].sudo().create({
+            "sponsorship_id": sponsorship.id, "date": date, "kind": kind, "note": note,
+            "logged_by_id": self.env.user.id})
+        due = sponsorship.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("ambassador_network.mail_activity_type_sponsorship_checkin")
+        ).sorted("date_deadline")[:1]
+        due.action_feedback(feedback=self.env._("Meeting logged by %(name)s.", name=self.env.user.name))
+        sponsorship.sudo().journey_id.retention_risk = False
+        return meeting
+
+    def action_raise_concern(self, note):
+        """The ambassador is worried about the household: the concierge is alerted at once."""
+        self.ensure_one()
+        if not (note or "").strip():
+            raise UserError(self.env._("Describe what worries you."))
+        sponsorship = self._check_ambassador_access()
+        sponsorship.write({"has_concern": True, "concern_note": note})
+        sponsorship.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=sponsorship.concierge_id.id or self.env.ref("base.user_admin").id,
+            summary=self.env._("Concern raised by %(name)s", name=self.env.user.name), note=note)
+        sponsorship._notify_concierge(self.env._("%(name)s raised a concern.", name=self.env.user.name), note)
+
+    def action_resolve_concern(self):
+        self.write({"has_concern": False})
+
+    def _get_shared_sections(self):
+        """What the ambassador may read of the household (with its consent to an ambassador):
+        first names, composition, where it settles, interests, how to reach it."""
+        self.ensure_one()
+        journey = self.sudo().journey_id
+
+        def label(field_name):
+            return journey._fields[field_name].get_description(self.env)["string"]
+
+        members = journey.household_member_ids
+        return [
+            (self.env._("Household"), [
+                (self.env._("Members"), ", ".join(filter(None, (
+                    f"{m.name or ''} ({m.age})" if m.role == "child" and m.age else m.name for m in members)))),
+                (label("child_count"), journey.child_count),
+                (label("interest_ids"), ", ".join(journey.interest_ids.mapped("name"))),
+            ]),
+            (self.env._("Settling in"), [
+                (label("installation_commune_id"), journey.installation_commune_id.name
+                 or ", ".join(journey.wished_commune_ids.mapped("name"))),
+                (label("installation_date"), journey.installation_date or journey.date_deadline or ""),
+                (label("origin_city"), journey.origin_city),
+            ]),
+            (self.env._("How to reach them"), [
+                (self.env._("Name"), journey.contact_name),
+                (self.env._("Phone"), journey.phone),
+                (self.env._("E-mail"), journey.email_from),
+            ]),
+        ]
+
+    # ------------------------------------------------------------
+    # Retention: missed check-ins
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_flag_missed_checkins(self):
+        """Active sponsorships whose check-in is overdue: the journey is flagged at risk."""
+        limit = fields.Date.context_today(self) - relativedelta(days=MISSED_CHECKIN_GRACE_DAYS)
+        overdue = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("date_deadline", "<", limit),
+            ("activity_type_id", "=", self.env.ref("ambassador_network.mail_activity_type_sponsorship_checkin").id)])
+        sponsorships = self.sudo().browse(overdue.mapped("res_id")).filtered(lambda s: s.state == "active")
+        journeys = sponsorships.journey_id.filtered(lambda j: not j.retention_risk)
+        journeys.write({"retention_risk": True})
+        for journey in journeys:
+            journey.message_post(
+                body=self.env._("Retention risk: a check-in with the ambassador is overdue."),
+                subtype_xmlid="mail.mt_note", partner_ids=journey.user_id.partner_id.ids)
+        return journeys
+
+
+class TerritorySponsorshipMeeting(models.Model):
+    _name = "territory.sponsorship.meeting"
+    _description = "Sponsorship meeting"
+    _order = "date desc, id desc"
+
+    sponsorship_id = fields.Many2one("territory.sponsorship", required=True, index=True, ondelete="cascade")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection(
+        [("visit", "Visit"), ("phone", "Phone call"), ("event", "Event together"), ("other", "Other")],
+        required=True, default="visit")
+    note = fields.Text()
+    logged_by_id = fields.Many2one("res.users", "Logged by", default=lambda self: self.env.user, readonly=True)

@@ -1,0 +1,1 @@
+from . import territory_ambassador_match_wizard
