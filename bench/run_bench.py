@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """make bench: what the conciergerie costs against stock Odoo, measured in the same run.
 
-Builds (or reuses) the database ``concierge_bench`` with both modules and a generated
+Builds (or reuses) the database ``concierge_bench`` with the modules and a generated
 dataset: journeys of the conciergerie team next to as many plain CRM leads of a stock
-sales team, so that every measurement has its stock baseline on the same data. Prints a
+sales team (so that every measurement has its stock baseline on the same data), territory
+opportunities, ambassadors, partner organisations, and portal users with shares,
+sponsorships and journeys. Prints a
 table and writes it as JSON to bench/results/latest.json.
 
 Machines are shared and noisy: read the ratios, not the absolute times.
@@ -248,11 +250,241 @@ class Bench:
         self.results.append(row)
         print(format_row(row), flush=True)
 
+    # -- matching ---------------------------------------------------------------------------
+
+    def matching_dataset(self, env):
+        """Opportunities, ambassadors, and jobs/communes/interests on the generated journeys."""
+        team = env.ref("territory_concierge.crm_team_concierge")
+        communes = env["territory.commune"].search([("department_code", "=", "52")])
+        interests = env["territory.interest"].search([])
+        rng = random.Random(19)
+        jobs = [("Infirmier", "Santé"), ("Aide-soignante", "Santé"), ("Technicien de maintenance", "Industrie"),
+                ("Électricien", "Bâtiment"), ("Comptable", "Finance"), ("Développeur", "Numérique"),
+                ("Boulanger", "Commerce de bouche"), ("Professeur des écoles", "Éducation"),
+                ("Soudeur", "Métallurgie"), ("Ingénieur qualité", "Aéronautique"), ("Cuisinier", "Restauration"),
+                ("Chauffeur poids lourd", "Transport")]
+        cr = self.cursor
+        cr.execute("SELECT count(*) FROM territory_household_member WHERE role = 'adult' AND job_sought IS NULL")
+        if cr.fetchone()[0]:
+            print("giving the journeys' adults a job sought, wished communes, interests, cars…", flush=True)
+            cr.execute("SELECT id FROM territory_household_member WHERE role = 'adult' AND job_sought IS NULL")
+            for (member_id,) in cr.fetchall():
+                job, sector = rng.choice(jobs)
+                cr.execute("UPDATE territory_household_member SET job_sought = %s, sector = %s WHERE id = %s",
+                           [job, sector, member_id])
+            cr.execute("SELECT id FROM crm_lead WHERE team_id = %s", [team.id])
+            for (lead_id,) in cr.fetchall():
+                cr.execute("UPDATE crm_lead SET has_car = %s, housing_tenure = 'rent', housing_rooms = %s, "
+                           "housing_budget = %s WHERE id = %s",
+                           [rng.random() < 0.7, rng.randint(2, 5), rng.choice([500, 650, 800, 1000]), lead_id])
+                cr.execute("INSERT INTO crm_lead_wished_commune_rel (lead_id, commune_id) VALUES (%s, %s) "
+                           "ON CONFLICT DO NOTHING", [lead_id, rng.choice(communes).id])
+                cr.execute("INSERT INTO crm_lead_territory_interest_rel (crm_lead_id, territory_interest_id) "
+                           "VALUES (%s, %s) ON CONFLICT DO NOTHING", [lead_id, rng.choice(interests).id])
+            env.invalidate_all()
+        quiet = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
+                                 mail_create_nosubscribe=True, mail_notrack=True))
+        orgs = quiet["res.partner"].search([("organisation_type", "!=", False), ("name", "=like", "Bench org %")])
+        if len(orgs) < self.args.partner_orgs:
+            orgs |= quiet["res.partner"].create([{
+                "name": f"Bench org {i}", "is_company": True,
+                "organisation_type": rng.choice(["employer", "cci", "cma", "housing", "france_travail"])}
+                for i in range(len(orgs), self.args.partner_orgs)])
+        Opportunity = quiet["territory.opportunity"]
+        missing = self.args.opportunities - Opportunity.search_count([])
+        if missing > 0:
+            print(f"generating {missing} opportunities…", flush=True)
+            values = []
+            for i in range(missing):
+                kind = rng.choices(["job", "housing", "business", "farm"], weights=[70, 20, 7, 3])[0]
+                job, sector = rng.choice(jobs)
+                values.append({
+                    "name": f"{job} ({i})" if kind == "job" else f"{kind} {i}", "kind": kind,
+                    "sector": sector, "partner_org_id": rng.choice(orgs).id, "commune_id": rng.choice(communes).id,
+                    "housing_tenure": "rent" if kind == "housing" else False,
+                    "housing_rooms": rng.randint(2, 6) if kind == "housing" else 0,
+                    "price": rng.choice([450, 600, 750, 900]) if kind == "housing" else 0})
+            Opportunity.create(values)
+        missing = self.args.ambassadors - quiet["res.partner"].search_count([("is_ambassador", "=", True)])
+        if missing > 0:
+            print(f"generating {missing} ambassadors…", flush=True)
+            quiet["res.partner"].create([{
+                "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} (ambassadeur {i})",
+                "is_ambassador": True, "ambassador_state": "active", "ambassador_commune_id": rng.choice(communes).id,
+                "ambassador_interest_ids": [(6, 0, rng.sample(interests.ids, 2))],
+                "ambassador_household": rng.choice(["single", "couple", "family"]),
+                "ambassador_languages": rng.choice(["français", "français, anglais", "français, arabe"]),
+                "sponsorship_capacity": rng.randint(1, 3)} for i in range(missing)])
+        self.cursor.commit()
+        return quiet["crm.lead"].search([("team_id", "=", team.id)])
+
+    def timed(self, function, repeat=3):
+        """Best wall time of ``repeat`` runs, caches emptied before each."""
+        best = None
+        for _ in range(repeat):
+            self.env_.invalidate_all()
+            start = time.perf_counter()
+            function()
+            elapsed = time.perf_counter() - start
+            best = elapsed if best is None else min(best, elapsed)
+        return best
+
+    def matching_measurements(self, env):
+        self.env_ = env
+        journeys = self.matching_dataset(env)
+        opportunities = env["territory.opportunity.matcher"]
+        ambassadors = env["territory.ambassador.matcher"]
+        one = journeys[:1]
+        one_opportunities = self.timed(lambda: opportunities._match_journeys(one))
+        one_ambassadors = self.timed(lambda: ambassadors._match_journey(one))
+        for name, seconds in (
+            (f"matching: one household vs {self.args.opportunities} opportunities", one_opportunities),
+            (f"matching: one household vs {self.args.ambassadors} ambassadors", one_ambassadors),
+        ):
+            row = {"measurement": name, "ours": round(seconds * 1000, 1), "stock": None, "unit": "ms",
+                   "ratio": None, "target": 200, "note": "absolute: no stock equivalent"}
+            self.results.append(row)
+            print(format_row(row), flush=True)
+        half = journeys[:len(journeys) // 2]
+        all_half = self.timed(lambda: opportunities._match_journeys(half), repeat=1)
+        all_full = self.timed(lambda: opportunities._match_journeys(journeys), repeat=1)
+        row = {"measurement": f"matching: all {len(journeys)} households vs the opportunities",
+               "ours": round(all_full, 1), "stock": None, "unit": "s", "ratio": None, "target": None,
+               "note": f"2x households: {all_full / all_half:.2f}x time"}
+        self.results.append(row)
+        print(format_row(row), flush=True)
+        rows = ambassadors._ambassador_rows()
+        sample = journeys[:1000]
+        all_ambassadors = self.timed(lambda: [ambassadors._match_journey(j, ambassadors=rows) for j in sample],
+                                     repeat=1) * len(journeys) / len(sample)
+        row = {"measurement": f"matching: all {len(journeys)} households vs the ambassadors (from 1,000)",
+               "ours": round(all_ambassadors, 1), "stock": None, "unit": "s", "ratio": None, "target": None,
+               "note": "one pass over the ambassadors per household: linear in both"}
+        self.results.append(row)
+        print(format_row(row), flush=True)
+        return journeys
+
+    # -- portal pages under load ------------------------------------------------------------
+
+    def portal_dataset(self, env, journeys):
+        """Portal users with something to see: partner contacts with shares, ambassadors with
+        sponsorships, families with their journey. Password = login."""
+        quiet = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
+                                 mail_create_nosubscribe=True, mail_notrack=True, no_reset_password=True))
+        users = {"partner": [], "ambassador": [], "family": []}
+        existing = quiet["res.users"].search([("login", "=like", "bench_portal_%")])
+        if existing:
+            for user in existing:
+                users[user.login.split("_")[2]].append(user.login)
+            return users
+        print("generating portal users, shares and sponsorships…", flush=True)
+        portal = env.ref("base.group_portal")
+        sample = journeys[:self.args.portal_users]
+        quiet["territory.consent"].create([{"journey_id": journey.id, "purpose": purpose, "wording": "Oui.",
+                                            "source": "import"}
+                                           for journey in sample for purpose in ("partner_sharing", "ambassador")])
+        orgs = quiet["res.partner"].search([("name", "=like", "Bench org %")], limit=10)
+        per_role = self.args.portal_users // 3 or 1
+        for index, org in enumerate(orgs[:per_role]):
+            login = f"bench_portal_partner_{index}"
+            contact = quiet["res.partner"].create({"name": login, "parent_id": org.id, "email": f"{login}@example.org"})
+            quiet["res.users"].create({"login": login, "password": login, "partner_id": contact.id,
+                                       "group_ids": [(6, 0, portal.ids)]})
+            quiet["territory.share"].create([{"journey_id": journey.id, "partner_org_id": org.id,
+                                              "scope_household": True, "scope_jobs": True} for journey in sample])
+            users["partner"].append(login)
+        for index, journey in enumerate(sample[:per_role]):
+            login = f"bench_portal_ambassador_{index}"
+            ambassador = quiet["res.partner"].create({
+                "name": login, "email": f"{login}@example.org", "is_ambassador": True, "ambassador_state": "active",
+                "sponsorship_capacity": 1})
+            quiet["res.users"].create({"login": login, "password": login, "partner_id": ambassador.id,
+                                       "group_ids": [(6, 0, portal.ids)]})
+            quiet["territory.sponsorship"].create({"journey_id": journey.id, "ambassador_id": ambassador.id,
+                                                   "state": "active", "ambassador_agreed": True,
+                                                   "family_agreed": True})
+            users["ambassador"].append(login)
+        for index, journey in enumerate(sample[:per_role]):
+            login = f"bench_portal_family_{index}"
+            family = quiet["res.partner"].create({"name": login, "email": f"{login}@example.org"})
+            quiet["res.users"].create({"login": login, "password": login, "partner_id": family.id,
+                                       "group_ids": [(6, 0, portal.ids)]})
+            journey.partner_id = family
+            users["family"].append(login)
+        self.cursor.commit()
+        return users
+
+    def load(self, url, sessions, path, seconds, clients=20):
+        """``clients`` threads requesting ``path`` for ``seconds``: (p50 ms, p95 ms, requests, errors)."""
+        import threading  # noqa: PLC0415
+
+        latencies, errors = [], [0]
+        deadline = time.perf_counter() + seconds
+
+        def client(index):
+            session = sessions[index % len(sessions)]
+            while time.perf_counter() < deadline:
+                start = time.perf_counter()
+                try:
+                    response = session.get(f"{url}{path}", timeout=60, allow_redirects=False)
+                    ok = response.status_code == 200
+                except OSError:
+                    ok = False
+                latencies.append(time.perf_counter() - start)
+                errors[0] += not ok
+
+        threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        latencies.sort()
+        return (round(latencies[len(latencies) // 2] * 1000), round(latencies[int(len(latencies) * 0.95)] * 1000),
+                len(latencies), errors[0])
+
+    def portal_measurements(self, env, journeys):
+        import requests  # noqa: PLC0415
+
+        users = self.portal_dataset(env, journeys)
+        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+                                   "--log-level=warn", "--max-cron-threads=0"], start_new_session=True)
+        url = f"http://127.0.0.1:{self.port}"
+        try:
+            wait_for(url)
+
+            def signed_in(login):
+                session = requests.Session()
+                page = session.get(f"{url}/web/login", timeout=30).text
+                token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+                session.post(f"{url}/web/login", data={"login": login, "password": login, "csrf_token": token},
+                             timeout=30)
+                return session
+
+            sessions = {role: [signed_in(login) for login in logins] for role, logins in users.items()}
+            seconds = self.args.load_seconds
+            for role, path in (("partner", "/my/shared-journeys"), ("ambassador", "/my/sponsorships"),
+                               ("family", "/my/journey")):
+                ours = self.load(url, sessions[role], path, seconds)
+                stock = self.load(url, sessions[role], "/my/home", seconds)
+                row = {"measurement": f"portal {path}, 20 clients for {seconds} s (p50 / p95 ms, errors)",
+                       "ours": f"{ours[0]} / {ours[1]} ms, {ours[3]} errors of {ours[2]}",
+                       "stock": f"{stock[0]} / {stock[1]} ms, {stock[3]} errors of {stock[2]}",
+                       "unit": "", "ratio": ratio(ours[1], stock[1]), "target": 1.5,
+                       "note": "ratio of the p95 against stock /my/home for the same users"}
+                self.results.append(row)
+                print(format_row(row), flush=True)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=60)
+
     def run(self):
         self.ensure_database()
         env = self.env()
         try:
             concierge = self.orm_measurements(env)
+            journeys = self.matching_measurements(env)
+            if self.args.load_seconds:
+                self.portal_measurements(env, journeys)
             if self.args.import_rows:
                 self.import_measurement(env, concierge)
         finally:
@@ -279,7 +511,9 @@ def wait_for(url, timeout=120):
 def format_value(value, unit):
     if isinstance(value, (list, tuple)):
         return f"{value[0]} q / {value[1] * 1000:.0f} ms"
-    return f"{value} {unit}"
+    if value is None:
+        return "-"
+    return f"{value} {unit}".strip()
 
 
 def format_row(row):
@@ -290,7 +524,8 @@ def format_row(row):
 def markdown_table(results):
     lines = ["| measurement | ours | stock baseline, same run | ratio | target |", "| --- | --- | --- | --- | --- |"]
     for row in results:
-        target = f"≥ {row['target']}" if row["unit"] == "rows/s" else f"≤ {row['target']}"
+        target = "-" if row["target"] is None else (
+            f"≥ {row['target']}" if row["unit"] == "rows/s" else f"≤ {row['target']}")
         lines.append(f"| {row['measurement']} | {format_value(row['ours'], row['unit'])} | "
                      f"{format_value(row['stock'], row['unit'])} | {row['ratio']} | {target} |")
     return "\n".join(lines)
@@ -301,6 +536,11 @@ def main():
     parser.add_argument("--fresh", action="store_true", help="drop and rebuild the benchmark database")
     parser.add_argument("--journeys", type=int, default=10000, help="journeys (and stock leads) in the dataset")
     parser.add_argument("--import-rows", type=int, default=10000, help="rows of the import benchmark (0: skip)")
+    parser.add_argument("--opportunities", type=int, default=2000, help="territory opportunities in the dataset")
+    parser.add_argument("--ambassadors", type=int, default=1000, help="ambassadors in the dataset")
+    parser.add_argument("--partner-orgs", type=int, default=200, help="partner organisations in the dataset")
+    parser.add_argument("--portal-users", type=int, default=50, help="portal users (partners, ambassadors, families)")
+    parser.add_argument("--load-seconds", type=int, default=30, help="duration of each portal load test (0: skip)")
     parser.add_argument("--port", type=int, default=8079)
     args = parser.parse_args()
     if not odoo_importable():

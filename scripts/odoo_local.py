@@ -10,7 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's modules, in install order; the website glue last (it pulls in the website).
-PROJECT_MODULES = ("territory_concierge", "territory_partner", "ambassador_network", "territory_concierge_website")
+PROJECT_MODULES = (
+    "territory_concierge", "territory_partner", "ambassador_network", "territory_concierge_event",
+    "territory_concierge_website",
+)
 
 NO_ODOO_MESSAGE = """\
 Odoo 19 is not installed here and docker compose is not available.

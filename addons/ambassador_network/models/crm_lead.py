@@ -20,21 +20,22 @@ class CrmLead(models.Model):
             current = journey.sponsorship_ids.filtered(lambda s: s.state in ("accepted", "active"))[:1]
             journey.ambassador_id = current.ambassador_id
 
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("active") is False:
-            self.sudo().sponsorship_ids._end("journey_closed")
+    def _revoke_outside_access(self, reason, purpose=None):
+        result = super()._revoke_outside_access(reason, purpose)
+        if purpose in (None, "ambassador"):
+            self.sudo().sponsorship_ids._end(reason)
         return result
 
-    def _revoke_consented_access(self, withdrawn_consents):
-        result = super()._revoke_consented_access(withdrawn_consents)
-        journeys = withdrawn_consents.filtered(lambda c: c.purpose == "ambassador").journey_id
-        journeys.sudo().sponsorship_ids._end("consent_withdrawn")
-        return result
-
-    def _anonymise(self, why):
-        self.sudo().sponsorship_ids._end("journey_closed")
-        return super()._anonymise(why)
+    def _get_personal_data(self, journey_fields):
+        data = super()._get_personal_data(journey_fields)
+        data["spoken_languages"] = self.spoken_languages
+        data["sponsorships"] = [{
+            "ambassador": sponsorship.ambassador_id.name, "state": sponsorship.state,
+            "started_on": sponsorship.date_start, "ended_on": sponsorship.date_end,
+            "meetings": [{"date": meeting.date, "kind": meeting.kind, "note": meeting.note}
+                         for meeting in sponsorship.meeting_ids],
+        } for sponsorship in self.sponsorship_ids]
+        return data
 
     def action_suggest_ambassadors(self):
         self.ensure_one()

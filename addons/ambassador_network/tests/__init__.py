@@ -1,1 +1,1 @@
-from . import test_ambassador, test_ambassador_matching, test_portals, test_sponsorship
+from . import test_access_matrix, test_ambassador, test_ambassador_matching, test_portals, test_sponsorship

@@ -26,9 +26,11 @@ class SponsorshipCommon(JourneyCommon):
             "name": "Bruno Ambassadeur", "email": "bruno@amb.example", "is_ambassador": True,
             "ambassador_state": "active", "ambassador_commune_id": cls.town_with_station.id,
             "sponsorship_capacity": 2})
-        cls.anne_user = new_test_user(cls.env, "an_anne", "base.group_portal", email="anne@amb.example",
+        cls.anne_user = new_test_user(cls.env, "an_anne", "base.group_portal", lang="en_US",
+                                      email="anne@amb.example",
                                       name="Anne Ambassadrice", partner_id=cls.ambassador_anne.id)
-        cls.bruno_user = new_test_user(cls.env, "an_bruno", "base.group_portal", email="bruno@amb.example",
+        cls.bruno_user = new_test_user(cls.env, "an_bruno", "base.group_portal", lang="en_US",
+                                       email="bruno@amb.example",
                                        name="Bruno Ambassadeur", partner_id=cls.ambassador_bruno.id)
         cls.family_one = cls._family_journey("Famille Une", "une@famille.example", "an_family1")
         cls.family_two = cls._family_journey("Famille Deux", "deux@famille.example", "an_family2")
@@ -38,7 +40,8 @@ class SponsorshipCommon(JourneyCommon):
     @classmethod
     def _family_journey(cls, name, email, login):
         partner = cls.env["res.partner"].create({"name": name, "email": email})
-        new_test_user(cls.env, login, "base.group_portal", email=email, name=name, partner_id=partner.id)
+        new_test_user(cls.env, login, "base.group_portal", lang="en_US", email=email, name=name,
+                      partner_id=partner.id)
         return cls._create_journey(
             name=name, contact_name=name, email_from=email, phone="+33 6 12 34 56 78", partner_id=partner.id,
             user_id=cls.concierge.id, wished_commune_ids=[Command.set(cls.village.ids)],

@@ -4,6 +4,8 @@ from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.common import pages_in_english
+
 from .common import SponsorshipCommon
 
 PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
@@ -17,6 +19,7 @@ class TestAmbassadorFamilyPortals(HttpCase, SponsorshipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        pages_in_english(cls.env)
         cls.sponsorship = cls._active()
 
     def _login(self, user):

@@ -139,3 +139,11 @@ class TestSponsorship(SponsorshipCommon):
         journey.with_user(self.concierge).action_invite_family_to_portal()
         self.assertEqual(journey.partner_id.name, "Iris Invitée")
         self.assertTrue(journey.partner_id.user_ids._is_portal())
+
+    def test_export_lists_the_households_sponsorship_only(self):
+        sponsorship = self._active()
+        sponsorship.with_user(self.anne_user).action_log_meeting(date.today(), "visit", "Visite du marché.")
+        self._propose(journey=self.family_two, ambassador=self.ambassador_bruno)
+        data = self.family_one.with_user(self.concierge)._get_personal_data(["name"])
+        self.assertEqual([s["ambassador"] for s in data["sponsorships"]], ["Anne Ambassadrice"])
+        self.assertEqual(data["sponsorships"][0]["meetings"][0]["note"], "Visite du marché.")

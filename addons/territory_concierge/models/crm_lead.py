@@ -281,6 +281,9 @@ class CrmLead(models.Model):
                 entering_journeys._check_stage_requirements()
             entering_journeys._record_stage_history(previous_stages)
             entering_journeys._launch_stage_activity_plans()
+        if vals.get("active") is False:
+            # Lost or archived: partners and ambassadors lose the journey at once.
+            self._revoke_outside_access("journey_closed")
         return result
 
     # ------------------------------------------------------------
@@ -436,10 +439,20 @@ class CrmLead(models.Model):
         return any(c.is_active and c.purpose == purpose for c in self.consent_ids)
 
     def _revoke_consented_access(self, withdrawn_consents):
-        """Hook: the modules that open a journey to outsiders on a consent (partner
-        organisations, ambassadors) end that access here when the consent is withdrawn.
+        """End at once what the withdrawn consents allowed outsiders to see.
 
         :param withdrawn_consents: territory.consent records just withdrawn, of these journeys
+        """
+        for purpose in set(withdrawn_consents.mapped("purpose")):
+            withdrawn_consents.filtered(lambda c, p=purpose: c.purpose == p).journey_id._revoke_outside_access(
+                "consent_withdrawn", purpose)
+
+    def _revoke_outside_access(self, reason, purpose=None):
+        """Hook: the modules that open journeys to outsiders on a consent (partner organisations,
+        ambassadors) end that access here, in the caller's transaction.
+
+        :param str reason: "consent_withdrawn" or "journey_closed" (lost, archived, anonymised)
+        :param str purpose: the consent purpose withdrawn; None when the journey itself closes
         """
 
     # ------------------------------------------------------------
@@ -496,7 +509,19 @@ class CrmLead(models.Model):
             "housing_found", "departure_date", "departure_reason", "first_contact_date", "stage_id", "user_id",
             "campaign_id", "source_id", "description", "create_date",
         ]
-        data = {
+        content = json.dumps(self._get_personal_data(journey_fields), default=str, ensure_ascii=False, indent=2)
+        attachment = self.env["ir.attachment"].create({
+            "name": self.env._("Personal data of journey %(id)s.json", id=self.id),
+            "raw": content.encode(), "mimetype": "application/json",
+            "res_model": self._name, "res_id": self.id,
+        })
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
+                "target": "download"}
+
+    def _get_personal_data(self, journey_fields):
+        """The export's content; modules holding more about the household add their part."""
+        self.ensure_one()
+        return {
             "exported_on": fields.Datetime.now(),
             "journey": self.read(journey_fields)[0],
             "household_members": self.household_member_ids.read(
@@ -508,14 +533,6 @@ class CrmLead(models.Model):
                           "body": html2plaintext(message.body or "")}
                          for message in self.message_ids if message.body],
         }
-        content = json.dumps(data, default=str, ensure_ascii=False, indent=2)
-        attachment = self.env["ir.attachment"].create({
-            "name": self.env._("Personal data of journey %(id)s.json", id=self.id),
-            "raw": content.encode(), "mimetype": "application/json",
-            "res_model": self._name, "res_id": self.id,
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
-                "target": "download"}
 
     def action_anonymise_on_request(self):
         """The person asked for erasure (GDPR art. 17): erase now, keep the anonymous figures."""
@@ -531,6 +548,7 @@ class CrmLead(models.Model):
         """
         if not self:
             return
+        self._revoke_outside_access("journey_closed")
         notes = {
             "retention": self.env._("Retention period over: never installed, no follow-up since %(date)s."),
             "request": self.env._("Erased at the request of the person."),

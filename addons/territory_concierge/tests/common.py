@@ -58,3 +58,11 @@ class JourneyCommon(TransactionCase):
         """A journey in the concierge team, created by ``user`` (a concierge by default)."""
         values = {"name": "Famille Test", "team_id": cls.team.id, "type": "opportunity", **values}
         return cls.env["crm.lead"].with_user(user or cls.concierge).create(values)
+
+
+def pages_in_english(env):
+    """The portal pages are checked in English: when the website is installed, its default
+    language (French in the demo) would win over the test users' language on forms posted
+    without a language prefix."""
+    if "website" in env:
+        env["website"].search([]).write({"default_lang_id": env.ref("base.lang_en").id})

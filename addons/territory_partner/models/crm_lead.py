@@ -15,22 +15,20 @@ class CrmLead(models.Model):
         for journey in self:
             journey.open_share_count = counts.get(journey, 0)
 
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("active") is False:
-            # Lost or archived: partners lose the journey at once.
-            self.sudo().share_ids._revoke("journey_closed")
+    def _revoke_outside_access(self, reason, purpose=None):
+        result = super()._revoke_outside_access(reason, purpose)
+        if purpose in (None, "partner_sharing"):
+            self.sudo().share_ids._revoke(reason)
         return result
 
-    def _revoke_consented_access(self, withdrawn_consents):
-        result = super()._revoke_consented_access(withdrawn_consents)
-        journeys = withdrawn_consents.filtered(lambda c: c.purpose == "partner_sharing").journey_id
-        journeys.sudo().share_ids._revoke("consent_withdrawn")
-        return result
-
-    def _anonymise(self, why):
-        self.sudo().share_ids._revoke("journey_closed")
-        return super()._anonymise(why)
+    def _get_personal_data(self, journey_fields):
+        data = super()._get_personal_data(journey_fields)
+        data["partner_shares"] = [{
+            "organisation": share.partner_org_id.name, "scope": share._scope_labels(), "state": share.state,
+            "shared_on": share.date_shared, "feedback": share.feedback, "outcome": share.outcome,
+            "viewed_on": [view.date for view in share.sudo().view_ids],
+        } for share in self.share_ids]
+        return data
 
     def action_share_with_partners(self):
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_share_wizard_action")

@@ -38,15 +38,22 @@ class TerritoryOpportunityMatcher(models.AbstractModel):
             ["name", "kind", "sector", "description", "commune_id", "epci_id", "housing_tenure",
              "housing_rooms", "price", "partner_org_id"])
         stations = set(opportunities.commune_id.filtered("has_train_station").ids)
-        return [{
-            "id": opportunity.id, "kind": opportunity.kind,
-            "stems": stems(f"{opportunity.name} {opportunity.sector or ''}"),
-            "project_stems": stems(f"{opportunity.name} {opportunity.sector or ''} {opportunity.description or ''}"),
-            "sector": stems(opportunity.sector), "commune": opportunity.commune_id.id,
-            "commune_name": opportunity.commune_id.name, "epci": opportunity.epci_id.id,
-            "station": opportunity.commune_id.id in stations, "tenure": opportunity.housing_tenure,
-            "rooms": opportunity.housing_rooms, "price": opportunity.price,
-        } for opportunity in opportunities]
+        rows = []
+        for opportunity in opportunities:
+            is_job = opportunity.kind == "job"
+            text = f"{opportunity.name} {opportunity.sector or ''}"
+            rows.append({
+                "id": opportunity.id, "kind": opportunity.kind,
+                # Only what the kind's score uses is computed: stemming is the costly part.
+                "stems": stems(text) if is_job else frozenset(),
+                "sector": stems(opportunity.sector) if is_job else frozenset(),
+                "project_stems": stems(f"{text} {opportunity.description or ''}")
+                if opportunity.kind in KIND_PROFILES else frozenset(),
+                "commune": opportunity.commune_id.id, "commune_name": opportunity.commune_id.name,
+                "epci": opportunity.epci_id.id, "station": opportunity.commune_id.id in stations,
+                "tenure": opportunity.housing_tenure, "rooms": opportunity.housing_rooms, "price": opportunity.price,
+            })
+        return rows
 
     @api.model
     def _journey_rows(self, journeys):

@@ -26,8 +26,9 @@ class TerritoryShare(models.Model):
     partner_org_id = fields.Many2one(
         "res.partner", string="Partner organisation", required=True, index=True, ondelete="restrict",
         domain="[('is_company', '=', True), ('organisation_type', '!=', False)]")
+    # Not stored: "Household no. 12" is said in the reader's language.
     household_label = fields.Char(
-        "Household", compute="_compute_household_label", store=True,
+        "Household", compute="_compute_household_label",
         help="What the partner sees as the household's name: its name only when identity is shared.")
     concierge_id = fields.Many2one("res.users", compute="_compute_concierge_id", store=True)
     scope_identity = fields.Boolean("Identity and contact details")

@@ -17,12 +17,15 @@ class PartnerCommon(JourneyCommon):
         cls.org_employer = Partner.create({"name": "Usine Test", "is_company": True, "organisation_type": "employer"})
         cls.org_chamber = Partner.create({"name": "Chambre Test", "is_company": True, "organisation_type": "cci"})
         cls.employer_user = new_test_user(
-            cls.env, "tp_employer", "base.group_portal", name="Éric Employeur", email="eric@usine.example",
+            cls.env, "tp_employer", "base.group_portal", lang="en_US", name="Éric Employeur",
+            email="eric@usine.example",
             partner_id=Partner.create({"name": "Éric Employeur", "parent_id": cls.org_employer.id}).id)
         cls.chamber_user = new_test_user(
-            cls.env, "tp_chamber", "base.group_portal", name="Claire Chambre", email="claire@chambre.example",
+            cls.env, "tp_chamber", "base.group_portal", lang="en_US", name="Claire Chambre",
+            email="claire@chambre.example",
             partner_id=Partner.create({"name": "Claire Chambre", "parent_id": cls.org_chamber.id}).id)
-        cls.family_user = new_test_user(cls.env, "tp_family", "base.group_portal", name="Famille Portail",
+        cls.family_user = new_test_user(cls.env, "tp_family", "base.group_portal", lang="en_US",
+                                       name="Famille Portail",
                                        email="famille@portail.example")
         cls.journey = cls._create_journey(
             name="Famille Consentante", contact_name="Alice Consentante", email_from="alice@consent.example",

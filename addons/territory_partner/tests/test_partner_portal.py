@@ -3,6 +3,8 @@ import re
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.common import pages_in_english
+
 from .common import PartnerCommon
 
 PASSWORDS = {"tp_employer": "tp_employer", "tp_chamber": "tp_chamber", "tp_family": "tp_familyx"}
@@ -16,6 +18,7 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        pages_in_english(cls.env)
         cls.employer_share = cls._share(scope_jobs=True)
         cls.chamber_share = cls._share(org=cls.org_chamber, scope_identity=True, scope_business=True)
 

@@ -167,3 +167,15 @@ class TestPartnerOpportunities(PartnerCommon):
         self.assertFalse(Opportunity.with_user(self.family_user).search([]))
         with self.assertRaises(AccessError):
             other.with_user(self.family_user).read(["name"])
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerPersonalData(PartnerCommon):
+
+    def test_export_lists_the_households_shares_only(self):
+        self._share()
+        other = self._create_journey(name="Famille Voisine", consent_ids=[(0, 0, {
+            "purpose": "partner_sharing", "wording": "Oui.", "source": "phone"})])
+        self._share(journey=other, org=self.org_chamber)
+        data = self.journey.with_user(self.concierge)._get_personal_data(["name"])
+        self.assertEqual([share["organisation"] for share in data["partner_shares"]], ["Usine Test"])

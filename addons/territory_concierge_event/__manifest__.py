@@ -1,0 +1,33 @@
+{
+    "name": "Conciergerie : séjours découverte",
+    "summary": "Discovery stays on Odoo Events: invitations from the pipeline, answers by link, "
+               "attendance, each family's itinerary (PDF), feedback survey and the stay report",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "Conciergerie de territoire",
+    "website": "https://github.com/conciergerie-territoire/conciergerie",
+    "license": "LGPL-3",
+    "depends": ["territory_partner", "event", "survey"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/event_type_data.xml",
+        "data/survey_data.xml",
+        "report/stay_itinerary_report.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "wizard/territory_stay_invite_wizard_views.xml",
+        "views/event_event_views.xml",
+        "views/event_registration_views.xml",
+        "views/crm_lead_views.xml",
+        "views/stay_answer_templates.xml",
+        "views/territory_concierge_event_menus.xml",
+    ],
+    "demo": [
+        "demo/event_event_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "territory_concierge_event/static/src/js/tours/*.js",
+        ],
+    },
+}

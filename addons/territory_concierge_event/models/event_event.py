@@ -1,0 +1,40 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class EventEvent(models.Model):
+    """A discovery stay is an event of one of the two stay kinds."""
+
+    _inherit = "event.event"
+
+    stay_kind = fields.Selection(
+        [("group_weekend", "Discovery weekend"), ("individual_visit", "Individual visit")],
+        string="Discovery stay", index=True,
+        help="Group weekends gather several households around a common programme; an individual "
+             "visit is built for one household.")
+    stay_invited_count = fields.Integer("Invited", compute="_compute_stay_report")
+    stay_attended_count = fields.Integer("Came", compute="_compute_stay_report")
+    stay_decided_count = fields.Integer("Decided to come", compute="_compute_stay_report")
+    stay_installed_6m_count = fields.Integer("Installed within 6 months", compute="_compute_stay_report")
+    stay_installed_12m_count = fields.Integer("Installed within 12 months", compute="_compute_stay_report")
+
+    @api.depends("registration_ids.state", "registration_ids.stay_decision",
+                 "registration_ids.journey_id.installation_date", "date_end")
+    def _compute_stay_report(self):
+        """Per stay: who was invited, came, decided to settle, and did settle within 6 and 12 months
+        of the stay's end."""
+        registrations = self.env["event.registration"].sudo().search_fetch(
+            [("event_id", "in", self.ids), ("journey_id", "!=", False)],
+            ["event_id", "state", "stay_decision", "journey_id"])
+        registrations.journey_id.fetch(["installation_date"])
+        by_event = {event.id: registrations.filtered(lambda r, e=event: r.event_id == e) for event in self}
+        for event in self:
+            stay = by_event[event.id]
+            end = event.date_end.date() if event.date_end else fields.Date.today()
+            installed = stay.journey_id.filtered("installation_date").mapped("installation_date")
+            event.stay_invited_count = len(stay)
+            event.stay_attended_count = len(stay.filtered(lambda r: r.state == "done"))
+            event.stay_decided_count = len(stay.filtered(lambda r: r.stay_decision == "settle"))
+            event.stay_installed_6m_count = sum(1 for day in installed if day <= end + relativedelta(months=6))
+            event.stay_installed_12m_count = sum(1 for day in installed if day <= end + relativedelta(months=12))

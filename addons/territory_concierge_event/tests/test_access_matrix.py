@@ -1,0 +1,39 @@
+from datetime import datetime, timedelta
+
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.territory_concierge.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.territory_concierge.tests.common import JourneyCommon
+
+# README, "Access rights": stays are staff-only; households answer through their link.
+ROLES = ("public", "portal", "concierge", "manager")
+MATRIX = {
+    "territory.stay.slot": dict.fromkeys(ROLES, "") | {"concierge": "rwcu", "manager": "rwcu"},
+    "event.registration": dict.fromkeys(ROLES, "") | {"concierge": "rwc", "manager": "rwc"},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestStayAccessMatrix(AccessMatrixMixin, JourneyCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        start = datetime.now().replace(microsecond=0) + timedelta(days=10)
+        cls.stay = cls.env["event.event"].create({"name": "Séjour matrice", "stay_kind": "individual_visit",
+                                                  "date_begin": start, "date_end": start + timedelta(days=1)})
+        cls.roles = {"public": cls.env.ref("base.public_user"),
+                     "portal": new_test_user(cls.env, "stay_portal", "base.group_portal"),
+                     "concierge": cls.concierge, "manager": cls.manager}
+
+    def _values(self, model, index):
+        journey = self._create_journey(name=f"Matrice {index}", email_from=f"m{index}@stay.example")
+        registration_values = {"event_id": self.stay.id, "journey_id": journey.id, "name": journey.name}
+        if model == "event.registration":
+            return registration_values, {"stay_decision": "settle"}
+        registration = self.env["event.registration"].create(registration_values)
+        return ({"registration_id": registration.id, "name": f"Rendez-vous {index}",
+                 "date_begin": self.stay.date_begin}, {"place": "Mairie"})
+
+    def test_access_matrix(self):
+        self._check_access_matrix(MATRIX)

@@ -1,0 +1,152 @@
+from datetime import datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.territory_concierge.tests.common import JourneyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDiscoveryStays(HttpCase, JourneyCommon):
+    """Invitations, answers by link, attendance, itinerary PDF, feedback survey, stay report."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        start = datetime.now().replace(microsecond=0) + timedelta(days=10)
+        cls.weekend = cls.env["event.event"].create({
+            "name": "Week-end découverte test", "stay_kind": "group_weekend", "date_tz": "Europe/Paris",
+            "event_type_id": cls.env.ref("territory_concierge_event.event_type_discovery_weekend").id,
+            "date_begin": start, "date_end": start + timedelta(days=2)})
+        cls.journey_one = cls._create_journey(name="Famille Alpha", contact_name="Alice Alpha",
+                                              email_from="alice@alpha.example", user_id=cls.concierge.id,
+                                              household_member_ids=cls._household(), project_horizon="lt_6m")
+        cls.journey_two = cls._create_journey(name="Famille Beta", contact_name="Bruno Beta",
+                                              email_from="bruno@beta.example", user_id=cls.concierge.id)
+
+    def _invite(self, journeys):
+        wizard = self.env["territory.stay.invite.wizard"].with_user(self.concierge).with_context(
+            active_model="crm.lead", active_ids=journeys.ids).create({"event_id": self.weekend.id})
+        wizard.action_invite()
+        return self.weekend.registration_ids.filtered(lambda r: r.journey_id in journeys)
+
+    def test_invitation_creates_registrations_and_sends_links(self):
+        registrations = self._invite(self.journey_one | self.journey_two)
+        self.assertEqual(registrations.journey_id, self.journey_one | self.journey_two)
+        self.assertEqual(set(registrations.mapped("stay_answer")), {"pending"})
+        mails = self.env["mail.mail"].search([("model", "=", "event.registration"),
+                                             ("res_id", "=", registrations[0].id)])
+        self.assertEqual(len(mails), 1, "the invitation only: no confirmation before the household says yes")
+        self.assertIn(f"/stay/answer/{registrations[0].id}/", mails.body_html)
+        self.assertIn("/yes", mails.body_html)
+        self.assertEqual(set(registrations.mapped("state")), {"draft"})
+        self.assertEqual(self.journey_one.stay_count, 1)
+        self._invite(self.journey_one)  # inviting again does not duplicate
+        self.assertEqual(len(self.weekend.registration_ids), 2)
+
+    def test_invitation_needs_an_email(self):
+        journey = self._create_journey(name="Famille Sans Mail")
+        with self.assertRaisesRegex(UserError, "no e-mail address"):
+            self._invite(journey)
+
+    def test_answer_by_link(self):
+        registration = self._invite(self.journey_one)
+        token = registration.sudo().stay_answer_token
+        self.assertEqual(self.url_open(f"/stay/answer/{registration.id}/wrong-token/yes").status_code, 404)
+        self.assertEqual(registration.stay_answer, "pending")
+        page = self.url_open(f"/stay/answer/{registration.id}/{token}/yes")
+        self.assertEqual(page.status_code, 200)
+        self.assertEqual((registration.stay_answer, registration.state), ("yes", "open"))
+        other = self._invite(self.journey_two)
+        self.url_open(f"/stay/answer/{other.id}/{other.sudo().stay_answer_token}/no")
+        self.assertEqual((other.stay_answer, other.state), ("no", "cancel"))
+        # The note is written in the visitor's language (the website's): its content is checked.
+        self.assertIn("Bruno Beta", self.journey_two.message_ids[0].body)
+        self.assertIn("Week-end découverte test", self.journey_two.message_ids[0].body)
+        # One registration's token does not open another.
+        self.assertEqual(self.url_open(f"/stay/answer/{other.id}/{token}/yes").status_code, 404)
+        self.assertEqual(other.stay_answer, "no")
+
+    def test_attendance_moves_the_journey(self):
+        registration = self._invite(self.journey_one)
+        registration.with_user(self.concierge).action_set_done()
+        self.assertEqual(self.journey_one.stage_id, self.env.ref("territory_concierge.stage_discovery_stay"))
+        further = self._invite(self.journey_two)
+        self.journey_two.sudo().write({"stage_id": self.env.ref("territory_concierge.stage_decision").id})
+        further.with_user(self.concierge).action_set_done()
+        self.assertEqual(self.journey_two.stage_id, self.env.ref("territory_concierge.stage_decision"),
+                         "a journey already further stays where it is")
+        self.assertIn("Took part in the discovery stay", self.journey_two.message_ids[0].body)
+
+    def test_itinerary_pdf_and_email(self):
+        registration = self._invite(self.journey_one)
+        employer = self.env["res.partner"].create({"name": "Usine Test", "is_company": True,
+                                                   "organisation_type": "employer", "phone": "03 25 00 00 00"})
+        self.env["territory.opportunity"].create({
+            "name": "Infirmier de jour", "kind": "job", "sector": "Santé", "partner_org_id": employer.id,
+            "commune_id": self.town_with_station.id})
+        registration.with_user(self.concierge).action_suggest_itinerary()
+        self.assertIn("Infirmier de jour", registration.stay_slot_ids.mapped("name")[0])
+        registration.stay_slot_ids.write({"place": "Gareville, rue de l'Usine"})
+        self.env["territory.stay.slot"].create({
+            "registration_id": registration.id, "date_begin": self.weekend.date_begin + timedelta(hours=5),
+            "kind": "ambassador", "name": "Dîner chez les Colin"})
+        report = self.env.ref("territory_concierge_event.action_report_stay_itinerary")
+        html = report._render_qweb_html(report.report_name, registration.ids)[0].decode()
+        for expected in ("Week-end découverte test", "Infirmier de jour", "Gareville, rue de l&#39;Usine",
+                         "Dîner chez les Colin", "Usine Test", self.concierge.name):
+            self.assertIn(expected, html)
+        self.assertIn("Votre programme", html, "printed in the household's language: French by default")
+        # Tests render reports as HTML unless asked: the real PDF (wkhtmltopdf) is wanted here.
+        pdf, _ = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, registration.ids)
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        registration.with_user(self.concierge).with_context(force_report_rendering=True).action_send_itinerary()
+        mail = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", registration.id)],
+                                            order="id desc", limit=1)
+        self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
+        self.assertTrue(registration.itinerary_sent_date)
+
+    def test_feedback_survey_after_the_stay(self):
+        registration = self._invite(self.journey_one)
+        registration.action_set_done()
+        Registration = self.env["event.registration"]
+        Registration._cron_send_stay_feedback()
+        self.assertFalse(registration.survey_user_input_id, "not before the stay has ended")
+        self.weekend.write({"date_begin": fields.Datetime.now() - timedelta(days=3),
+                            "date_end": fields.Datetime.now() - timedelta(days=1)})
+        Registration._cron_send_stay_feedback()
+        answer = registration.survey_user_input_id
+        self.assertEqual(answer.survey_id, self.env.ref("territory_concierge_event.survey_stay_feedback"))
+        self.assertEqual(answer.email, "alice@alpha.example")
+        self.assertEqual(self.url_open(answer.get_start_url()).status_code, 200)
+        mail = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", registration.id)],
+                                            order="id desc", limit=1)
+        self.assertIn(answer.access_token, mail.body_html)
+        Registration._cron_send_stay_feedback()
+        self.assertEqual(registration.survey_user_input_id, answer, "sent once")
+
+    def test_stay_report_numbers(self):
+        journeys = [self._create_journey(name=f"Famille {i}", email_from=f"f{i}@stay.example") for i in range(5)]
+        registrations = self._invite(self.env["crm.lead"].browse([j.id for j in journeys]))
+        came = registrations[:4]
+        came.action_set_done()
+        registrations[4].action_cancel()
+        came[:3].write({"stay_decision": "settle"})
+        end = self.weekend.date_end.date()
+        came[0].journey_id.sudo().installation_date = end + relativedelta(months=2)
+        came[1].journey_id.sudo().installation_date = end + relativedelta(months=9)
+        self.weekend.invalidate_recordset()
+        self.assertEqual(
+            (self.weekend.stay_invited_count, self.weekend.stay_attended_count, self.weekend.stay_decided_count,
+             self.weekend.stay_installed_6m_count, self.weekend.stay_installed_12m_count), (5, 4, 3, 1, 2))
+
+    def test_tour_invite_two_journeys_from_the_pipeline(self):
+        self.env["res.users"].browse(self.concierge.id).write({"password": "tc_concierge", "lang": "en_US"})
+        self.start_tour("/odoo/action-territory_concierge.crm_lead_action_journeys?view_type=list",
+                        "territory_concierge_event_invite_tour", login="tc_concierge")
+        self.assertEqual(self.weekend.registration_ids.journey_id, self.journey_one | self.journey_two)

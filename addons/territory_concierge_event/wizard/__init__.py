@@ -1,0 +1,1 @@
+from . import territory_stay_invite_wizard

@@ -1,0 +1,53 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class TerritoryStayInviteWizard(models.TransientModel):
+    """Invite journeys picked in the pipeline to a discovery stay: one registration each,
+    and the French invitation e-mail with its yes / no links."""
+
+    _name = "territory.stay.invite.wizard"
+    _description = "Invite journeys to a discovery stay"
+
+    event_id = fields.Many2one(
+        "event.event", string="Stay", required=True,
+        domain="[('stay_kind', '!=', False), ('date_end', '>=', context_today().strftime('%Y-%m-%d'))]")
+    journey_ids = fields.Many2many("crm.lead", string="Journeys", required=True,
+                                   domain="[('is_journey', '=', True)]")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if self.env.context.get("active_model") == "crm.lead" and "journey_ids" in fields_list:
+            values["journey_ids"] = [fields.Command.set(self.env.context.get("active_ids", []))]
+        return values
+
+    def action_invite(self):
+        self.ensure_one()
+        without_email = self.journey_ids.filtered(lambda journey: not journey.email_from)
+        if without_email:
+            raise UserError(self.env._(
+                "These households have no e-mail address, so they cannot receive the invitation: %(names)s",
+                names=", ".join(without_email.mapped("name"))))
+        already = self.event_id.registration_ids.journey_id
+        journeys = self.journey_ids - already
+        registrations = self.env["event.registration"].create([{
+            "event_id": self.event_id.id, "journey_id": journey.id, "partner_id": journey.partner_id.id,
+            "name": journey.contact_name or journey.name, "email": journey.email_from, "phone": journey.phone,
+            # Unconfirmed until the household says yes: the event's own confirmation e-mail
+            # and reminders only go to those who are coming.
+            "stay_answer": "pending", "state": "draft",
+        } for journey in journeys])
+        template = self.env.ref("territory_concierge_event.mail_template_stay_invitation")
+        for registration in registrations:
+            template.send_mail(registration.id, force_send=False)
+            registration.journey_id.message_post(
+                body=self.env._("Invited to the discovery stay %(stay)s.", stay=self.event_id.name),
+                subtype_xmlid="mail.mt_note")
+        message = self.env._("%(count)s household(s) invited to %(stay)s.", count=len(registrations),
+                             stay=self.event_id.name)
+        if already & self.journey_ids:
+            message += " " + self.env._("Already invited: %(names)s.",
+                                        names=", ".join((already & self.journey_ids).mapped("name")))
+        return {"type": "ir.actions.client", "tag": "display_notification", "params": {
+            "type": "success", "message": message, "next": {"type": "ir.actions.act_window_close"}}}
