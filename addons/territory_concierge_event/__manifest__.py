@@ -7,7 +7,7 @@
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
     "license": "LGPL-3",
-    "depends": ["territory_partner", "event", "survey"],
+    "depends": ["territory_partner", "ambassador_network", "event", "survey"],
     "data": [
         "security/ir.model.access.csv",
         "data/event_type_data.xml",
@@ -20,6 +20,7 @@
         "views/event_registration_views.xml",
         "views/crm_lead_views.xml",
         "views/stay_answer_templates.xml",
+        "views/portal_templates.xml",
         "views/territory_concierge_event_menus.xml",
     ],
     "demo": [

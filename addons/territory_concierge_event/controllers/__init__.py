@@ -1,1 +1,1 @@
-from . import stay_answer
+from . import portal, stay_answer

@@ -1,1 +1,1 @@
-from . import test_access_matrix, test_stays
+from . import test_access_matrix, test_stay_portals, test_stays

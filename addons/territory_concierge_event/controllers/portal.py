@@ -1,0 +1,45 @@
+from odoo import fields, http
+from odoo.http import request
+
+from odoo.addons.ambassador_network.controllers.portal import AmbassadorFamilyPortal
+
+
+class StayPortal(AmbassadorFamilyPortal):
+    """Stays on the ambassadors' and families' pages: where an ambassador is expected, and the
+    family's next itinerary."""
+
+    @http.route()
+    def portal_my_sponsorships(self, **kw):
+        response = super().portal_my_sponsorships(**kw)
+        # The slots whose contact is the signed-in ambassador: the domain is the ownership check.
+        response.qcontext["expected_slots"] = request.env["territory.stay.slot"].sudo().search([
+            ("contact_id", "=", request.env.user.partner_id.id), ("date_begin", ">=", fields.Datetime.now()),
+            ("registration_id.state", "in", ("draft", "open"))], order="date_begin", limit=20)
+        return response
+
+    @staticmethod
+    def _next_stay(journey_sudo):
+        return journey_sudo.stay_registration_ids.filtered(
+            lambda r: r.state in ("draft", "open") and r.event_id.date_end >= fields.Datetime.now()
+        ).sorted(lambda r: r.event_id.date_begin)[:1]
+
+    @http.route()
+    def portal_my_journey(self, error=None, typed=None, **kw):
+        response = super().portal_my_journey(error=error, typed=typed, **kw)
+        journey_sudo = response.qcontext.get("journey")
+        if journey_sudo:
+            response.qcontext["next_stay"] = self._next_stay(journey_sudo)
+        return response
+
+    @http.route("/my/journey/itinerary", type="http", auth="user", website=True)
+    def portal_my_journey_itinerary(self, **kw):
+        """The family's own programme as a PDF (its journey found by ownership first)."""
+        next_stay = self._next_stay(self._own_journey())
+        if not next_stay.stay_slot_ids:
+            raise request.not_found()
+        report = request.env.ref("territory_concierge_event.action_report_stay_itinerary").sudo()
+        pdf, _ = report._render_qweb_pdf(report.report_name, next_stay.ids)
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
+            ("Content-Disposition", 'inline; filename="programme.pdf"')])
+
