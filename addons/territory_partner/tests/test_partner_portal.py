@@ -2,6 +2,7 @@ import json
 import re
 
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.territory_concierge.tests.common import pages_in_english
 
@@ -153,3 +154,20 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
                         login="tp_employer")
         self.assertEqual(self.employer_share.state, "accepted")
         self.assertEqual(self.employer_share.feedback, "Nous les recevons jeudi.")
+
+    def test_partner_writes_to_the_concierge_in_the_portal_chatter(self):
+        post = {"body": "Pouvez-vous nous envoyer le CV ?", "message_type": "comment",
+                "subtype_xmlid": "mail.mt_comment"}
+        self._login(self.employer_user)
+        self.make_jsonrpc_request("/mail/message/post", {
+            "thread_model": "territory.share", "thread_id": self.employer_share.id, "post_data": post})
+        message = self.employer_share.message_ids[0]
+        self.assertEqual(message.author_id, self.employer_user.partner_id)
+        self.assertIn("CV", message.body)
+        self.assertIn(self.concierge.partner_id, message.notified_partner_ids)
+        # Another organisation cannot post on it, nor read it.
+        self._login(self.chamber_user)
+        with self.assertRaisesRegex(JsonRpcException, "NotFound"):
+            self.make_jsonrpc_request("/mail/message/post", {
+                "thread_model": "territory.share", "thread_id": self.employer_share.id, "post_data": post})
+        self.assertEqual(len(self.employer_share.message_ids.filtered(lambda m: "CV" in (m.body or ""))), 1)
