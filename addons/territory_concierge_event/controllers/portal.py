@@ -42,4 +42,3 @@ class StayPortal(AmbassadorFamilyPortal):
         return request.make_response(pdf, headers=[
             ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
             ("Content-Disposition", 'inline; filename="programme.pdf"')])
-

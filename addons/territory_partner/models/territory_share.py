@@ -61,6 +61,7 @@ class TerritoryShare(models.Model):
                 raise ValidationError(self.env._("Choose what to share: at least one part of the journey."))
 
     @api.depends("scope_identity", "journey_id.contact_name", "journey_id.name")
+    @api.depends_context("lang")
     def _compute_household_label(self):
         for share in self:
             journey = share.sudo().journey_id
@@ -75,6 +76,16 @@ class TerritoryShare(models.Model):
     def _compute_access_url(self):
         for share in self:
             share.access_url = f"/my/shared-journeys/{share.id}"
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, *, mode="read", **kwargs):
+        """The share's messages open to whoever the record rules open the share to, never to a
+        token or a signed link (portal.mixin's): a link e-mailed before a revocation must not
+        keep working after it."""
+        share = self.browse(thread_id)
+        if share.exists() and share.sudo(False).with_context(allowed_company_ids=[]).has_access(mode):
+            return share
+        return self.browse()
 
     @api.depends("household_label", "partner_org_id")
     def _compute_display_name(self):

@@ -58,7 +58,8 @@ class TestSharing(PartnerCommon):
         self.assertEqual(list(sections), ["Job search"])
         self.assertIn("Infirmière", str(sections["Job search"]))
         self.assertNotIn("Alice Consentante", str(sections))
-        self.assertEqual(share.with_user(self.employer_user).household_label, f"Household no. {self.journey.id}")
+        self.assertEqual(share.with_user(self.employer_user).with_context(lang="en_US").household_label,
+                         f"Household no. {self.journey.id}")
         full = self._share(org=self.org_chamber, scope_identity=True, scope_household=True, scope_business=True)
         sections = dict(full._get_shared_sections())
         self.assertEqual(list(sections), ["Identity and contact details", "Household", "Business project"])
@@ -104,6 +105,17 @@ class TestSharing(PartnerCommon):
         self.assertNotIn(self.employer_user.partner_id, employer_share.message_partner_ids)
         with self.assertRaisesRegex(ValidationError, "has not consented"):
             self._share(org=self.org_chamber)
+
+    def test_no_token_opens_a_share(self):
+        share = self._share()
+        token = share.sudo()._portal_ensure_token()
+        Share = self.env["territory.share"]
+        self.assertEqual(Share.with_user(self.employer_user)._get_thread_with_access(share.id), share)
+        for user in (self.chamber_user, self.family_user, self.env.ref("base.public_user")):
+            with self.subTest(user=user.login):
+                self.assertFalse(Share.with_user(user)._get_thread_with_access(share.id, token=token))
+        share._revoke("consent_withdrawn")
+        self.assertFalse(Share.with_user(self.employer_user)._get_thread_with_access(share.id, token=token))
 
     def test_closing_the_journey_revokes(self):
         share = self._share()
