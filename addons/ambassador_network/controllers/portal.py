@@ -65,8 +65,10 @@ class AmbassadorFamilyPortal(CustomerPortal):
     def portal_my_sponsorship_action(self, sponsorship_id, action, **form):
         self._sponsorship_or_404(sponsorship_id)
         sponsorship = request.env["territory.sponsorship"].browse(sponsorship_id)
-        text = (form.get("note") or "").strip()[:TEXT_LIMIT]
+        text = (form.get("note") or "").strip()
         try:
+            if len(text) > TEXT_LIMIT:
+                raise UserError(request.env._("At most %(limit)s characters.", limit=TEXT_LIMIT))
             if action == "agree":
                 sponsorship.action_ambassador_agree()
             elif action == "decline":

@@ -67,6 +67,10 @@ class TestAmbassadorFamilyPortals(HttpCase, SponsorshipCommon):
         self.assertIn("today or before", page.text)
         self.assertIn("&lt;b&gt;Balade&lt;/b&gt; au canal", page.text)
         self.assertFalse(self.sponsorship.meeting_ids)
+        page = self._post(f"{url}/meeting", url, date=str(date.today()), kind="visit", note="y" * 5001)
+        self.assertIn("At most 5000 characters.", page.text)
+        self.assertIn("y" * 5001, page.text, "what was typed is kept")
+        self.assertFalse(self.sponsorship.meeting_ids)
         self._post(f"{url}/meeting", url, date=str(date.today()), kind="visit", note="Balade au canal")
         self.assertEqual(self.sponsorship.meeting_ids.note, "Balade au canal")
 

@@ -79,8 +79,10 @@ class PartnerPortal(CustomerPortal):
         share = request.env["territory.share"].browse(share_id)
         if not self._share_or_404(share_id):
             raise request.not_found()
-        feedback = (feedback or "").strip()[:OFFER_TEXT_LIMITS["description"]]
+        feedback = (feedback or "").strip()
         try:
+            if len(feedback) > OFFER_TEXT_LIMITS["description"]:
+                raise UserError(request.env._("At most %(limit)s characters.", limit=OFFER_TEXT_LIMITS["description"]))
             if answer == "accept":
                 share.action_partner_accept(feedback)
             elif answer == "decline":

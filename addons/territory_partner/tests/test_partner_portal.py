@@ -96,6 +96,12 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
                                                    "csrf_token": self._csrf(url)})
         self.assertIn("why you decline", page.text)
         self.assertEqual(self.chamber_share.state, "proposed")
+        too_long = "x" * 5001
+        page = self.url_open(f"{url}/answer", data={"answer": "accept", "feedback": too_long,
+                                                   "csrf_token": self._csrf(url)})
+        self.assertIn("At most 5000 characters.", page.text)
+        self.assertIn(too_long, page.text, "what was typed is kept")
+        self.assertEqual(self.chamber_share.state, "proposed")
         missing_csrf = self.url_open(f"{url}/answer", data={"answer": "accept"})
         self.assertEqual(missing_csrf.status_code, 400)
         self.assertEqual(self.chamber_share.state, "proposed")
