@@ -8,7 +8,8 @@ from odoo_local import PROJECT_MODULES
 
 MODULES = ",".join(PROJECT_MODULES)
 COUNTED = ("crm.lead", "territory.household.member", "territory.consent", "territory.request",
-           "crm.lead.stage.history", "territory.commune", "territory.share", "territory.opportunity")
+           "crm.lead.stage.history", "territory.commune", "territory.share", "territory.opportunity",
+           "territory.sponsorship", "territory.sponsorship.meeting", "event.registration", "territory.stay.slot")
 
 
 def counts(client):

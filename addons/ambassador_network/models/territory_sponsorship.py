@@ -161,7 +161,9 @@ class TerritorySponsorship(models.Model):
     def _schedule_checkins(self):
         self.ensure_one()
         activity_type = self.env.ref("ambassador_network.mail_activity_type_sponsorship_checkin")
-        start = self.date_start
+        # Counted from the household's arrival when it is still to come.
+        arrival = self.sudo().journey_id.installation_date
+        start = max(self.date_start, arrival) if arrival else self.date_start
         due_dates = [start + relativedelta(days=FIRST_CHECKIN_DAYS)] + [
             start + relativedelta(months=month) for month in range(1, MONTHLY_CHECKINS + 1)]
         self.env["mail.activity"].create([{
@@ -243,7 +245,7 @@ class TerritorySponsorship(models.Model):
         journey = self.sudo().journey_id
 
         def label(field_name):
-            return journey._fields[field_name].get_description(self.env)["string"]
+            return journey._fields[field_name].get_description(self.env, ["string"])["string"]
 
         members = journey.household_member_ids
         return [

@@ -73,6 +73,12 @@ class TestSponsorship(SponsorshipCommon):
         self.assertEqual(sponsorship.meeting_ids.note, "Tout va bien.")
         self.assertEqual(sponsorship.meeting_ids.logged_by_id, self.anne_user)
 
+    def test_checkins_count_from_a_future_arrival(self):
+        arrival = date.today() + relativedelta(days=20)
+        self.family_one.sudo().installation_date = arrival
+        sponsorship = self._active()
+        self.assertEqual(min(sponsorship.activity_ids.mapped("date_deadline")), arrival + relativedelta(days=7))
+
     def test_missed_checkin_raises_a_retention_risk(self):
         sponsorship = self._active()
         Sponsorship = self.env["territory.sponsorship"]

@@ -152,7 +152,7 @@ class TerritoryShare(models.Model):
 
     def _scope_labels(self):
         self.ensure_one()
-        return ", ".join(self._fields[scope].get_description(self.env)["string"]
+        return ", ".join(self._fields[scope].get_description(self.env, ["string"])["string"]
                          for scope in SHARE_SCOPES if self[scope])
 
     def action_close(self):
@@ -243,7 +243,7 @@ class TerritoryShare(models.Model):
         lead_fields = journey._fields
 
         def label(field_name):
-            return lead_fields[field_name].get_description(self.env)["string"]
+            return lead_fields[field_name].get_description(self.env, ["string"])["string"]
 
         def selection(field_name):
             return dict(lead_fields[field_name]._description_selection(self.env)).get(journey[field_name], "")
