@@ -106,10 +106,11 @@ class TerritoryShare(models.Model):
                 body=self.env._("Shared with %(org)s (%(scope)s).", org=share.partner_org_id.name,
                                 scope=share._scope_labels()),
                 subtype_xmlid="mail.mt_note")
+            # A comment, not a notification: the partner sees it in the portal thread.
             share.message_post(
                 body=self.env._("%(concierge)s shares a household's journey with %(org)s.",
                                 concierge=self.env.user.name, org=share.partner_org_id.name),
-                subtype_xmlid="mail.mt_comment")
+                message_type="comment", subtype_xmlid="mail.mt_comment")
         return shares
 
     def write(self, vals):
@@ -265,12 +266,15 @@ class TerritoryShare(models.Model):
                 (label("project_horizon"), selection("project_horizon")),
             ]))
         if self.scope_jobs:
+            adults = journey.household_member_ids.filtered(lambda m: m.role == "adult")
             sections.append((self.env._("Job search"), [
-                (member.name or self.env._("Adult"), " — ".join(filter(None, [
+                # First names are identity: without that scope, adults are numbered.
+                (member.name if self.scope_identity and member.name else
+                 self.env._("Adult %(number)s", number=index + 1), " — ".join(filter(None, [
                     member.job_sought, member.sector,
                     self.env._("currently: %(occupation)s", occupation=member.occupation)
                     if member.occupation else ""])))
-                for member in journey.household_member_ids if member.role == "adult"
+                for index, member in enumerate(adults)
             ]))
         if self.scope_housing:
             sections.append((self.env._("Housing"), [

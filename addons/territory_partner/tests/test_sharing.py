@@ -57,6 +57,7 @@ class TestSharing(PartnerCommon):
         sections = dict(share.with_user(self.employer_user)._check_partner_access()._get_shared_sections())
         self.assertEqual(list(sections), ["Job search"])
         self.assertIn("Infirmière", str(sections["Job search"]))
+        self.assertNotIn("Alice", str(sections["Job search"]), "first names are identity")
         self.assertNotIn("Alice Consentante", str(sections))
         self.assertEqual(share.with_user(self.employer_user).with_context(lang="en_US").household_label,
                          f"Household no. {self.journey.id}")
@@ -140,6 +141,7 @@ class TestSharing(PartnerCommon):
         self.assertEqual(len(shares), 4)
         self.assertTrue(all(share.scope_jobs and share.scope_household for share in shares))
         self.assertIn("Deux profils pour vous.", shares[0].message_ids[0].body)
+        self.assertEqual(shares[0].message_ids[0].message_type, "comment", "shown in the partner's thread")
 
     def test_viewing_is_logged(self):
         share = self._share()

@@ -29,7 +29,7 @@ class TerritoryShareWizard(models.TransientModel):
             for journey in self.journey_ids for org in self.partner_org_ids])
         if self.message:
             for share in shares:
-                share.message_post(body=self.message, subtype_xmlid="mail.mt_comment")
+                share.message_post(body=self.message, message_type="comment", subtype_xmlid="mail.mt_comment")
         return {"type": "ir.actions.client", "tag": "display_notification", "params": {
             "type": "success", "next": {"type": "ir.actions.act_window_close"},
             "message": self.env._("%(count)s share(s) sent.", count=len(shares))}}
