@@ -1,5 +1,4 @@
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -127,8 +126,9 @@ class TerritorySponsorship(models.Model):
             sponsorship.write({f"{side}_agreed": True})
             if sponsorship.ambassador_agreed and sponsorship.family_agreed:
                 sponsorship.state = "accepted"
-                sponsorship._notify_concierge(self.env._("Both the ambassador and the family agreed: "
-                                                         "the sponsorship can start."))
+                sponsorship.sudo().journey_id._notify_concierge(self.env._(
+                    "Both the ambassador and the family agreed: "
+                    "the sponsorship can start."))
 
     def _decline(self, side, reason):
         for sponsorship in self:
@@ -136,7 +136,7 @@ class TerritorySponsorship(models.Model):
                 raise UserError(self.env._("Only a proposed sponsorship can be declined."))
             sponsorship.write({"state": "declined", "date_end": fields.Date.context_today(self),
                                "end_reason": f"declined_{side}"})
-            sponsorship._notify_concierge(self.env._("The sponsorship was declined."), reason)
+            sponsorship.sudo().journey_id._notify_concierge(self.env._("The sponsorship was declined."), reason)
 
     def action_family_agree(self):
         """The concierge records the family's agreement (given by phone, for instance)."""
@@ -173,15 +173,6 @@ class TerritorySponsorship(models.Model):
             "summary": self.env._("Check-in no. %(number)s with %(household)s", number=index + 1,
                                   household=self.household_label),
         } for index, due in enumerate(due_dates)])
-
-    def _notify_concierge(self, title, detail=None):
-        self.ensure_one()
-        body = Markup("<p>%s</p>") % title
-        if detail:
-            body += Markup("<blockquote>%s</blockquote>") % detail
-        self.sudo().journey_id.message_post(
-            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note",
-            partner_ids=self.sudo().concierge_id.partner_id.ids)
 
     # ------------------------------------------------------------
     # Ambassador side (portal): each action checks the caller first
@@ -233,7 +224,8 @@ class TerritorySponsorship(models.Model):
         sponsorship.activity_schedule(
             "mail.mail_activity_data_todo", user_id=sponsorship.concierge_id.id or self.env.ref("base.user_admin").id,
             summary=self.env._("Concern raised by %(name)s", name=self.env.user.name), note=note)
-        sponsorship._notify_concierge(self.env._("%(name)s raised a concern.", name=self.env.user.name), note)
+        sponsorship.sudo().journey_id._notify_concierge(
+            self.env._("%(name)s raised a concern.", name=self.env.user.name), note)
 
     def action_resolve_concern(self):
         self.write({"has_concern": False})

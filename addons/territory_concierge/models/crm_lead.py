@@ -438,6 +438,20 @@ class CrmLead(models.Model):
         self.ensure_one()
         return any(c.is_active and c.purpose == purpose for c in self.consent_ids)
 
+    def _notify_concierge(self, title, detail=None):
+        """A note in the journey's chatter, by the current user, that also lands in the inbox of
+        the journey's concierge (answers of partners, ambassadors, families).
+
+        :param str title: one sentence
+        :param str detail: the outsider's own words, quoted (escaped) under it
+        """
+        self.ensure_one()
+        body = Markup("<p>%s</p>") % title
+        if detail:
+            body += Markup("<blockquote>%s</blockquote>") % detail
+        self.message_post(body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note",
+                          partner_ids=self.user_id.partner_id.ids)
+
     def _revoke_consented_access(self, withdrawn_consents):
         """End at once what the withdrawn consents allowed outsiders to see.
 

@@ -1,7 +1,5 @@
 import uuid
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import consteq
@@ -122,8 +120,7 @@ class EventRegistration(models.Model):
             template.send_mail(registration.id, force_send=False)
             if registration.journey_id:
                 registration.journey_id.message_post(
-                    body=Markup("%s") % self.env._("Feedback survey sent after %(stay)s.",
-                                                   stay=registration.event_id.name),
+                    body=self.env._("Feedback survey sent after %(stay)s.", stay=registration.event_id.name),
                     subtype_xmlid="mail.mt_note")
 
     @api.model

@@ -1,5 +1,3 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -205,7 +203,7 @@ class TerritoryShare(models.Model):
                 raise UserError(self.env._("This journey has already been answered."))
             share_sudo.write({"state": state, "feedback": feedback or share_sudo.feedback,
                               "answered_by_id": self.env.user.id, "date_answered": fields.Datetime.now()})
-            share_sudo._notify_concierge(
+            share_sudo.journey_id._notify_concierge(
                 self.env._("%(org)s accepted the journey.", org=share_sudo.partner_org_id.name)
                 if state == "accepted" else
                 self.env._("%(org)s declined the journey.", org=share_sudo.partner_org_id.name), feedback)
@@ -219,18 +217,8 @@ class TerritoryShare(models.Model):
             if outcome and outcome not in dict(self._fields["outcome"].selection):
                 raise UserError(self.env._("Unknown outcome."))
             share_sudo.write({"feedback": feedback, "outcome": outcome or share_sudo.outcome})
-            share_sudo._notify_concierge(
+            share_sudo.journey_id._notify_concierge(
                 self.env._("News from %(org)s.", org=share_sudo.partner_org_id.name), feedback)
-
-    def _notify_concierge(self, title, feedback):
-        """The answer lands in the journey's chatter and in the concierge's inbox."""
-        self.ensure_one()
-        body = Markup("<p>%s</p>") % title
-        if feedback:
-            body += Markup("<blockquote>%s</blockquote>") % feedback
-        self.journey_id.message_post(
-            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note",
-            partner_ids=self.concierge_id.partner_id.ids)
 
     def _log_partner_view(self):
         self.ensure_one()
