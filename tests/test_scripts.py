@@ -1,10 +1,16 @@
-"""The project's own command-line tools, without a server."""
+"""The project's own command-line tools (the start script uses the test database)."""
 
+import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 
+import pytest
+import requests
 from check_csv import check
-from odoo_local import ROOT, write_local_config
+from odoo_local import PROJECT_MODULES, ROOT, write_local_config
 
 
 def test_csv_checker_accepts_the_project_files():
@@ -51,3 +57,54 @@ def test_run_tests_explains_how_to_get_odoo_when_missing(tmp_path):
     )
     assert result.returncode == 2
     assert "Odoo 19 is not installed" in result.stderr
+
+
+def _start_plan(*args):
+    """What scripts/start_odoo.py would run (its --dry-run): (database state, command)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "start_odoo.py"), "-c", os.environ["ODOO_CONFIG"],
+         "--dry-run", *args], capture_output=True, text=True, check=True)
+    state, command = result.stdout.strip().splitlines()
+    return state, command.split()
+
+
+def test_start_installs_the_demo_on_first_start_only(odoo_db):
+    """The quick start's second start serves the database as it is: no module comes back."""
+    state, command = _start_plan("-d", f"{odoo_db}_not_created_yet")
+    assert state == "missing"
+    assert command[command.index("-i") + 1] == ",".join(PROJECT_MODULES)
+    assert "--with-demo" in command and "--load-language=fr_FR" in command
+    state, command = _start_plan("-d", odoo_db)
+    assert state == "installed"
+    assert "-i" not in command and "-u" not in command and "--with-demo" not in command
+    state, command = _start_plan("-d", odoo_db, "--upgrade", "--stop-after-init")
+    assert command[command.index("-u") + 1] == ",".join(PROJECT_MODULES)
+    assert command[-1] == "--stop-after-init", "other options go to Odoo"
+
+
+def test_make_run_stops_when_stopped_by_its_process_id(odoo_db):
+    """make run's process is Odoo itself (exec): SIGTERM to its id leaves no server behind."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "run_server.py"), "--db", odoo_db, "--port", str(port),
+         "--max-cron-threads=0"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/web/health"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if requests.get(url, timeout=5).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(1)
+        else:
+            pytest.fail("make run did not serve within 2 minutes")
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        with pytest.raises(requests.ConnectionError):
+            requests.get(url, timeout=5)
+    finally:
+        if process.poll() is None:
+            process.kill()
