@@ -17,6 +17,7 @@ import json
 import sys
 
 import requests
+from csv_safety import safe_row
 
 TABLES = ("funnel", "lost", "campaigns", "retention")
 
@@ -42,9 +43,9 @@ def write_csv(kpis, output):
         if not rows:
             continue
         columns = list(rows[0])
-        writer.writerow(["table", *columns])
+        writer.writerow(safe_row(["table", *columns]))
         for row in rows:
-            writer.writerow([table, *("" if row[column] is None else row[column] for column in columns)])
+            writer.writerow(safe_row([table, *("" if row[column] is None else row[column] for column in columns)]))
         writer.writerow([])
 
 

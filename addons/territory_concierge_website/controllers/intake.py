@@ -2,7 +2,7 @@ import logging
 
 from odoo import http
 from odoo.http import request
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, escape_psql
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.phone_validation.tools import phone_validation
@@ -76,12 +76,58 @@ class IntakeForm(http.Controller):
             _logger.info("Public form: refused, to correct: %s", ", ".join(sorted(errors)))
             return self._render_form(post, errors, status=400)
         journey_values, tags, members, consents, summary = values
-        journey, created = request.env["crm.lead"].sudo()._intake_from_web_form(
-            journey_values, tags, members, consents, summary)
-        template = request.env.ref("territory_concierge_website.mail_template_intake_confirmation").sudo()
-        template.send_mail(journey.id, email_values={"email_to": journey_values["email_from"]})
-        _logger.info("Public form: journey %s %s", journey.id, "created" if created else "updated")
+        campaign_values, raw_utm = self._known_utm_records()
+        submission = request.env["territory.intake.submission"].sudo().create({
+            "contact_name": journey_values["contact_name"], "email": journey_values["email_from"],
+            "phone": journey_values.get("phone"), "lang": request.env.lang, "summary": summary,
+            "journey_values": {**journey_values, **campaign_values}, "household_members": members,
+            "consents": consents, "profile_ids": [(6, 0, tags["profile_ids"])],
+            "interest_ids": [(6, 0, tags["interest_ids"])], **raw_utm,
+        })
+        journey = request.env["crm.lead"].sudo()._intake_from_web_form(submission)
+        submission._send_confirmation()
+        # Whether the household was known or not, the visitor sees the same page.
+        _logger.info("Public form: submission %s (%s) for journey %s", submission.id, submission.match_kind, journey.id)
         return request.redirect(f"{FORM_URL}/merci")
+
+    def _known_utm_records(self):
+        """Campaign, source and medium of the visitor's link (kept by Odoo in cookies), among the
+        records the conciergerie created: a visitor's parameter never creates one (a campaign
+        named "=HYPERLINK(...)" would end up in the exports). The raw values are kept as text.
+
+        :return: (journey values {campaign_id, source_id, medium_id}, raw values of the submission)
+        """
+        journey_values, raw_values = {}, {}
+        for _parameter, field_name, cookie_name in request.env["utm.mixin"].tracking_fields():
+            raw = (request.cookies.get(cookie_name) or "").strip()[:200]
+            comodel = request.env["crm.lead"]._fields[field_name].comodel_name
+            record = request.env[comodel].sudo().search(
+                [("name", "=ilike", escape_psql(raw))], limit=1) if raw else request.env[comodel]
+            journey_values[field_name] = record.id
+            raw_values[f"utm_{field_name.removesuffix('_id')}_raw"] = raw
+        if not journey_values["source_id"]:  # the visitor came straight to the form
+            journey_values["source_id"] = request.env.ref("territory_concierge_website.utm_source_web_form").id
+        return journey_values, raw_values
+
+    @http.route(f"{FORM_URL}/confirmer/<string:token>", type="http", auth="public", website=True,
+                sitemap=False, methods=["GET"])
+    def intake_confirmation_page(self, token, **kwargs):
+        """The link of the e-mail: a page with a button. Nothing changes on GET (mail scanners
+        open links); the page says nothing of the household."""
+        if not request.env["territory.intake.submission"]._find_by_token(token):
+            raise request.not_found()
+        return request.render("territory_concierge_website.intake_confirmation_page", {
+            "form_url": FORM_URL, "token": token, "confirmed": False})
+
+    @http.route(f"{FORM_URL}/confirmer/<string:token>", type="http", auth="public", website=True,
+                sitemap=False, methods=["POST"], csrf=True)
+    def intake_confirm(self, token, **kwargs):
+        submission = request.env["territory.intake.submission"]._find_by_token(token)
+        if not submission:
+            raise request.not_found()
+        submission._confirm()
+        return request.render("territory_concierge_website.intake_confirmation_page", {
+            "form_url": FORM_URL, "token": token, "confirmed": True})
 
     def _validate(self, post):
         """Check a submission. :return: ((journey values, tags, members, consents, summary), errors)"""
@@ -146,8 +192,25 @@ class IntakeForm(http.Controller):
             ("looks_for_business", env._("a business to take over"))) if post.get(key))
         summary = "\n".join(filter(None, [
             env._("Application received on the website."),
+            env._("Name: %(name)s", name=name),
+            env._("E-mail: %(email)s", email=email),
+            text["phone"] and env._("Phone: %(phone)s", phone=text["phone"]),
+            (text["origin_city"] or text["origin_zip"]) and env._(
+                "Lives in: %(city)s %(zip)s", city=text["origin_city"], zip=text["origin_zip"]),
             env._("Household: %(adults)s adult(s), %(children)s child(ren)", adults=adults, children=children),
+            env._("Moving: %(horizon)s", horizon=horizons[horizon]),
+            text["wished_area"] and env._("Wished area: %(area)s", area=text["wished_area"]),
+            profile_ids and env._("Profiles: %(profiles)s", profiles=", ".join(
+                env["territory.profile"].sudo().browse(profile_ids).mapped("name"))),
+            interest_ids and env._("Interests: %(interests)s", interests=", ".join(
+                env["territory.interest"].sudo().browse(interest_ids).mapped("name"))),
             looked_for and env._("Looking for: %(what)s", what=looked_for),
+            post.get("looks_for_job") and text["job_sought"] and env._("Job sought: %(job)s", job=text["job_sought"]),
+            journey_values.get("business_project") and env._(
+                "Business project: %(project)s", project=journey_values["business_project"]),
+            env._("Consents ticked: %(purposes)s", purposes=", ".join(
+                dict(env["territory.consent"]._fields["purpose"]._description_selection(env))[consent["purpose"]]
+                for consent in consents)),
             text["message"] and env._("Message: %(message)s", message=text["message"]),
         ]))
         tags = {"profile_ids": profile_ids, "interest_ids": interest_ids}

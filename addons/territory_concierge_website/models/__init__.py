@@ -1,2 +1,3 @@
 from . import territory_intake_attempt
+from . import territory_intake_submission
 from . import crm_lead

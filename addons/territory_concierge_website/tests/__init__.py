@@ -1,1 +1,2 @@
 from . import test_intake_form
+from . import test_intake_security
