@@ -1,7 +1,7 @@
 {
     "name": "Conciergerie de territoire",
     "summary": "Newcomer journeys on CRM: from first contact to settled households",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
@@ -17,6 +17,7 @@
         "data/territory_interest_data.xml",
         "data/territory_request_type_data.xml",
         "data/mail_activity_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/crm_stage_data.xml",
         "data/crm_lost_reason_data.xml",
         "data/base_automation_data.xml",
@@ -42,6 +43,7 @@
     "assets": {
         "web.assets_backend": [
             "territory_concierge/static/src/dashboard/*",
+            "territory_concierge/static/src/views/*",
         ],
         "web.assets_tests": [
             "territory_concierge/static/src/js/tours/*.js",

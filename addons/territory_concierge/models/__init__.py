@@ -7,6 +7,7 @@ from . import territory_request_type
 from . import territory_request
 from . import territory_consent
 from . import crm_team
+from . import crm_team_member
 from . import crm_stage
 from . import crm_lead
 from . import crm_lost_reason
@@ -14,3 +15,4 @@ from . import crm_lead_stage_history
 from . import mail_activity
 from . import utm_campaign
 from . import res_partner
+from . import res_users

@@ -1,14 +1,15 @@
 import json
 import logging
 from ast import literal_eval
+from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import html2plaintext
+from odoo.tools import clean_context, html2plaintext
 
 _logger = logging.getLogger(__name__)
 
@@ -247,9 +248,11 @@ class CrmLead(models.Model):
         leads = super().create(vals_list)
         journeys = leads.filtered("is_journey")
         if journeys:
+            journeys._check_journeys_team_staff()
+            journeys._exclude_from_enrichment()
             journeys._check_stage_requirements()
             journeys._record_stage_history({})
-            journeys.filtered(lambda j: not j.user_id)._assign_concierge()
+            journeys._assign_new_journeys()
             journeys._launch_stage_activity_plans()
         return leads
 
@@ -276,15 +279,40 @@ class CrmLead(models.Model):
         if checked_before:
             entering_journeys._check_stage_requirements(self.env["crm.stage"].browse(vals["stage_id"]))
         result = super().write(vals)
+        if "team_id" in vals or "user_id" in vals:
+            # Moved into a journeys team: directly, or through a concierge as salesperson
+            # (CRM then takes the salesperson's team).
+            moved_in = self.filtered("is_journey")
+            moved_in._check_journeys_team_staff()
+            moved_in._exclude_from_enrichment()
         if entering_journeys:
             if not checked_before:
                 entering_journeys._check_stage_requirements()
             entering_journeys._record_stage_history(previous_stages)
+            entering_journeys._close_activities_of_stages_left()
             entering_journeys._launch_stage_activity_plans()
         if vals.get("active") is False:
             # Lost or archived: partners and ambassadors lose the journey at once.
             self._revoke_outside_access("journey_closed")
         return result
+
+    def _check_journeys_team_staff(self):
+        """Only conciergerie staff put leads in a journeys team: a lead there is a household's
+        journey, hidden from the rest of CRM. Superuser paths (the public form, the retention
+        job) run as sudo and are trusted."""
+        if self and not self.env.su and not self.env.user.has_group("territory_concierge.group_concierge_user"):
+            raise AccessError(self.env._(
+                "Only conciergerie staff can create leads in, or move leads into, a newcomer journeys team."))
+
+    def _exclude_from_enrichment(self):
+        """Households' e-mail domains are never sent to Odoo's lead enrichment service (IAP).
+
+        Odoo's enrichment (crm_iap_enrich, auto-installed with CRM) skips leads marked as
+        enriched: its scheduled job, its "Enrich" button (hidden for them) and its action.
+        Marking journeys works whether that module is installed before or after this one.
+        """
+        if "iap_enrich_done" in self._fields:
+            self.filtered(lambda journey: not journey.iap_enrich_done).sudo().iap_enrich_done = True
 
     # ------------------------------------------------------------
     # STAGE GATES AND STAGE PLANS
@@ -322,7 +350,7 @@ class CrmLead(models.Model):
         :param dict previous_stages: journey id → stage it leaves (empty on creation)
         """
         now = fields.Datetime.now()
-        History = self.env["crm.lead.stage.history"].sudo()
+        History = self.env["crm.lead.stage.history"].sudo().with_context(clean_context(self.env.context))
         History.search([("journey_id", "in", self.ids), ("date_left", "=", False)]).write({"date_left": now})
         pipeline_by_team = {team: self.env["crm.stage"].search([("team_ids", "in", team.ids)])
                             for team in self.team_id}
@@ -373,48 +401,174 @@ class CrmLead(models.Model):
                     "note": template.note,
                     "user_id": (responsible or self.env.user).id,
                     "date_deadline": template._get_date_deadline(today),
+                    "journey_stage_id": journey.stage_id.id,
                 })
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_values)
+        self.env["mail.activity"].with_context(
+            clean_context(self.env.context), mail_activity_quick_update=True).create(activity_values)
+
+    def _close_activities_of_stages_left(self):
+        """Close the open activities that the plans of earlier stages scheduled.
+
+        A journey entering a later stage has moved on: "Qualification call" is no longer to
+        do once the journey is prioritised. Stages whose "close its plan's activities" box is
+        unticked keep theirs; moving a journey back closes nothing. The closed activities are
+        named in a note of the journey's chatter, so nothing disappears silently.
+        """
+        stage_activities = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("journey_stage_id.close_activities_on_leave", "=", True),
+        ])
+        if not stage_activities:
+            return
+        by_journey = stage_activities.grouped("res_id")
+        to_close = self.env["mail.activity"].sudo()
+        notes = {}
+        for journey in self:
+            left_behind = by_journey.get(journey.id, to_close).filtered(
+                lambda activity, journey=journey: activity.journey_stage_id.sequence < journey.stage_id.sequence)
+            if not left_behind:
+                continue
+            to_close |= left_behind
+            notes[journey.id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._("The journey moved on to \u201c%(stage)s\u201d: these activities of earlier "
+                           "stages were closed.", stage=journey.stage_id.name),
+                Markup().join(Markup("<li>%s</li>") % (activity.summary or activity.activity_type_id.name)
+                              for activity in left_behind))
+        # One batch of notes, by the user who moved the journeys (who may write them).
+        if notes:
+            self.browse(list(notes))._message_log_batch(bodies=notes)
+        to_close.unlink()
 
     # ------------------------------------------------------------
     # ASSIGNMENT
     # ------------------------------------------------------------
 
-    def _assign_concierge(self):
+    def _assign_new_journeys(self):
+        """A new journey ends with a concierge of its team who has room for it.
+
+        A member of the team chosen by someone else is kept (a decision of staff, whatever
+        her load). Otherwise (no concierge, the creator filled in by CRM's default, or someone
+        outside the team) the team's rules decide, keeping the creator when they are a member
+        the rules and her capacity let take the journey.
+        """
+        creator = self.env.user
+        members_by_team = {team: team.crm_team_member_ids.user_id for team in self.team_id}
+        chosen_by_staff = self.filtered(
+            lambda j: j.user_id and j.user_id != creator and j.user_id in members_by_team[j.team_id])
+        to_assign = self - chosen_by_staff
+        outsiders = to_assign.filtered(lambda j: j.user_id and j.user_id not in members_by_team[j.team_id])
+        if outsiders:
+            outsiders.user_id = False
+        to_assign._assign_concierge(creator=creator)
+
+    def _assign_concierge(self, creator=None):
         """Give each journey to a member of its team, following the members' rules.
 
-        Reuses the team members' assignment settings of CRM: ``assignment_domain``
-        (which journeys a member may take), ``assignment_domain_preferred`` (which
-        ones go to them first, e.g. soignants), ``assignment_max`` (capacity) and
-        ``assignment_optout``. Among the eligible members, the one with the lowest
-        open journeys / capacity ratio gets the journey (workload balancing).
+        Reuses the team members' assignment rules of CRM: ``assignment_domain`` (which
+        journeys a member may take), ``assignment_domain_preferred`` (which ones go to them
+        first, e.g. soignants) and ``assignment_optout``. The capacity is the conciergerie's
+        own ``journey_capacity`` (open journeys at most; CRM's ``assignment_max`` keeps its
+        meaning of leads per 30 days for CRM's own assignment): a member at capacity gets no
+        new journey. Among the eligible members with room, the one with the lowest open
+        journeys / capacity ratio gets it (workload balancing). When every eligible member is
+        full, the journey stays without a concierge and the team's managers get an activity.
+
+        :param creator: the user creating the journeys; keeps those the rules let them take
         """
+        full_team_journeys = self.browse()
+        # One write per concierge, not per journey: a batch costs the same for 10 or 200.
+        new_concierge = defaultdict(self.browse)
         for team, journeys in self.grouped("team_id").items():
-            members = team.crm_team_member_ids.filtered(
-                lambda m: not m.assignment_optout and m.user_id.active and m.assignment_max > 0)
+            # A capacity of 0 is a member who is always full, not one outside the rules.
+            members = team.crm_team_member_ids.filtered(lambda m: not m.assignment_optout and m.user_id.active)
             if not members:
                 continue
-            open_counts = dict(self.with_context(active_test=True)._read_group(
-                [("team_id", "=", team.id), ("user_id", "in", members.user_id.ids), ("won_status", "=", "pending")],
-                ["user_id"], ["__count"]))
-            load = {member: open_counts.get(member.user_id, 0) for member in members}
+            open_counts = members._journey_open_counts(excluded=journeys)
+            load = {member: open_counts.get((member.user_id, team), 0) for member in members}
             accepted = {member: journeys.filtered_domain(literal_eval(member.assignment_domain or "[]"))
                         for member in members}
             preferred = {member: accepted[member].filtered_domain(literal_eval(member.assignment_domain_preferred))
                          for member in members if member.assignment_domain_preferred
                          and literal_eval(member.assignment_domain_preferred)}
             for journey in journeys:
-                candidates = [m for m in preferred if journey in preferred[m]] or \
-                             [m for m in members if journey in accepted[m]]
+                with_room = [m for m in members if m._has_room_for_journeys(load[m])]
+                candidates = [m for m in with_room if m in preferred and journey in preferred[m]] or \
+                             [m for m in with_room if journey in accepted[m]]
                 if not candidates:
+                    if any(journey in accepted[m] for m in members):
+                        # Full, not excluded by the rules: nobody keeps it, not even its creator.
+                        if journey.user_id:
+                            new_concierge[self.env["res.users"]] |= journey
+                        full_team_journeys |= journey
                     continue
-                chosen = min(candidates, key=lambda m: (load[m] / m.assignment_max, load[m], m.id))
-                journey.user_id = chosen.user_id
+                chosen = next((m for m in candidates if m.user_id == creator), None) or \
+                    min(candidates, key=lambda m: (load[m] / m.journey_capacity, load[m], m.id))
+                if journey.user_id != chosen.user_id:
+                    new_concierge[chosen.user_id] |= journey
                 load[chosen] += 1
+        for user, journeys in new_concierge.items():
+            journeys.user_id = user
+        full_team_journeys._warn_managers_team_full()
+
+    def _warn_managers_team_full(self):
+        """One activity per manager on each journey left without a concierge because every
+        member who could take it is at full capacity: the team leader when the team has one,
+        otherwise the conciergerie's managers."""
+        if not self:
+            return
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        summary = self.env._("Journey without a concierge: the whole team is at full capacity")
+        note = self.env._("Every concierge who could take this journey has reached their capacity (open "
+                          "journeys at most, in the team's members). Assign it by hand, or raise a capacity.")
+        managers = self.env.ref("territory_concierge.group_concierge_manager").sudo().user_ids.filtered(
+            lambda u: u.active and not u.share)
+        values = []
+        for journey in self:
+            recipients = journey.team_id.user_id or managers
+            already = journey.activity_ids.filtered(lambda a: a.summary == summary).user_id
+            values += [{
+                "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": journey.id,
+                "activity_type_id": todo.id if todo else False, "summary": summary, "note": note,
+                "user_id": user.id, "date_deadline": fields.Date.context_today(self),
+            } for user in recipients - already]
+        if values:
+            self.env["mail.activity"].sudo().with_context(
+                clean_context(self.env.context), mail_activity_quick_update=True).create(values)
 
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
+
+    def _creation_subtype(self):
+        if self.is_journey:
+            return self.env.ref("territory_concierge.mt_journey_created")
+        return super()._creation_subtype()
+
+    def _creation_message(self):
+        """A household's journey is opened, not a lead created for a sales team."""
+        self.ensure_one()
+        if self.is_journey:
+            return self.env._("Newcomer journey opened.")
+        return super()._creation_message()
+
+    def _get_journey_for_menu_action(self):
+        """The journey an action of the form's gear menu runs on.
+
+        Those actions are bound to ``crm.lead``, so the gear menu offers them on any lead:
+        they refuse what is not a journey still holding its household's data.
+        """
+        self.ensure_one()
+        if not self.is_journey:
+            raise UserError(self.env._("This action is for newcomer journeys only."))
+        if self.anonymised_date:
+            raise UserError(self.env._("The personal data of this household has been erased."))
+        return self
+
+    def action_show_potential_duplicates(self):
+        # CRM's duplicate finder returns lead ids: it must not answer for leads the caller
+        # cannot read (a portal user learning which journeys look like another).
+        self.check_access("read")
+        return super().action_show_potential_duplicates()
 
     def action_view_requests(self):
         self.ensure_one()
@@ -512,9 +666,25 @@ class CrmLead(models.Model):
         _logger.info("Retention: %s journey(s) anonymised", len(expired))
 
     def action_export_personal_data(self):
-        """Everything the conciergerie holds about the household, as a JSON file (GDPR art. 15, 20)."""
+        """Everything the conciergerie holds about the household, as a JSON file (GDPR art. 15, 20).
+
+        Served as a download built on each request (controllers/main.py), never stored: a kept
+        copy would be one more place holding the household's data, surviving its erasure.
+        """
         self.ensure_one()
         self.check_access("read")
+        return {"type": "ir.actions.act_url", "url": f"/territory_concierge/personal_data/{self.id}",
+                "target": "download"}
+
+    def _personal_data_export(self):
+        """The export file of the journey, checked with the current user's rights.
+
+        :return: (file name, JSON content as bytes)
+        """
+        self.ensure_one()
+        self.check_access("read")
+        if not self.is_journey:
+            raise AccessError(self.env._("Only a newcomer journey has a personal data export."))
         journey_fields = [
             "name", "contact_name", "partner_name", "email_from", "phone", "street", "city", "zip", "country_id",
             "origin_city", "origin_zip", "profile_ids", "project_horizon", "motivation", "maturity", "interest_ids",
@@ -524,13 +694,7 @@ class CrmLead(models.Model):
             "campaign_id", "source_id", "description", "create_date",
         ]
         content = json.dumps(self._get_personal_data(journey_fields), default=str, ensure_ascii=False, indent=2)
-        attachment = self.env["ir.attachment"].create({
-            "name": self.env._("Personal data of journey %(id)s.json", id=self.id),
-            "raw": content.encode(), "mimetype": "application/json",
-            "res_model": self._name, "res_id": self.id,
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
-                "target": "download"}
+        return self.env._("Personal data of journey %(id)s.json", id=self.id), content.encode()
 
     def _get_personal_data(self, journey_fields):
         """The export's content; modules holding more about the household add their part."""
@@ -558,6 +722,9 @@ class CrmLead(models.Model):
     def _anonymise(self, why):
         """Erase the households' personal data, keep what the figures need, log each erasure.
 
+        Hook: the modules holding more about the household (partner shares, sponsorships,
+        stay registrations) extend it to erase their records too, in the same transaction.
+
         :param str why: "retention" (the scheduled job) or "request" (the person asked)
         """
         if not self:
@@ -567,7 +734,7 @@ class CrmLead(models.Model):
             "retention": self.env._("Retention period over: never installed, no follow-up since %(date)s."),
             "request": self.env._("Erased at the request of the person."),
         }
-        self.env["privacy.log"].sudo().create([{
+        self.env["privacy.log"].sudo().with_context(clean_context(self.env.context)).create([{
             "anonymized_name": journey.contact_name or journey.name or "-",
             "anonymized_email": journey.email_from or f"journey-{journey.id}@anonymised.invalid",
             "execution_details": self.env._("Journey #%(id)s anonymised.", id=journey.id),
@@ -575,7 +742,8 @@ class CrmLead(models.Model):
             "additional_note": notes[why] % {"date": fields.Date.to_string(journey.date_last_followup)}
             if why == "retention" else notes[why],
         } for journey in self])
-        sudo_self = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
+        household_emails = [email for email in self.sudo().mapped("email_normalized") if email]
+        sudo_self = self.sudo().with_context(clean_context(self.env.context), tracking_disable=True, mail_notrack=True)
         for journey in sudo_self:
             journey.name = self.env._("Anonymised journey #%(id)s", id=journey.id)
         sudo_self.write({**dict.fromkeys(PERSONAL_JOURNEY_FIELDS, False),
@@ -586,9 +754,36 @@ class CrmLead(models.Model):
         sudo_self.request_ids.write({"name": self.env._("Anonymised request"), "description": False,
                                      "answer": False})
         sudo_self.consent_ids.write({"wording": self.env._("(anonymised)")})
-        self.env["mail.message"].sudo().search([("model", "=", self._name), ("res_id", "in", self.ids)]).unlink()
-        self.env["mail.activity"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)]).unlink()
-        self.env["mail.followers"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)]).unlink()
+        self._erase_mail_traces(self, emails=household_emails)
+
+    @api.model
+    def _erase_mail_traces(self, records, emails=()):
+        """Erase what the discussion tools keep about records of a household: their messages
+        (with tracking values and notifications), attachments (of the records, of their messages
+        and activities), e-mails still queued, followers and activities.
+
+        Modules erasing their own records of a household (shares, sponsorships, registrations)
+        call it with those records.
+
+        :param records: records of any model, erased as superuser (the caller checked the right)
+        :param emails: addresses of the household: e-mails still queued to them go too
+        """
+        if not records:
+            return
+        env = self.env(su=True, context=clean_context(self.env.context))
+        on_records = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
+        messages = env["mail.message"].search([("model", "=", records._name), ("res_id", "in", records.ids)])
+        activities = env["mail.activity"].search(on_records)
+        queued = env["mail.mail"].search([("mail_message_id", "in", messages.ids)])
+        for email in emails:
+            queued |= env["mail.mail"].search([("email_to", "ilike", email)])
+        attachments = env["ir.attachment"].search(on_records) | messages.attachment_ids | queued.attachment_ids \
+            | env["ir.attachment"].search([("res_model", "=", "mail.activity"), ("res_id", "in", activities.ids)])
+        queued.unlink()
+        messages.unlink()
+        attachments.unlink()
+        activities.unlink()
+        env["mail.followers"].search(on_records).unlink()
 
     # ------------------------------------------------------------
     # PIPELINE: a journeys team shows only its own stages

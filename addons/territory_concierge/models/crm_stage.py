@@ -17,3 +17,7 @@ class CrmStage(models.Model):
     portal_description = fields.Text(
         "Explanation for the household", translate=True,
         help="What this stage means, in plain words, on the household's portal page.")
+    close_activities_on_leave = fields.Boolean(
+        "Close its plan's activities when a journey moves on", default=True,
+        help="When a journey enters a later stage, the activities the plan of this stage scheduled "
+             "for it and still open are closed, with a note in the journey's chatter.")

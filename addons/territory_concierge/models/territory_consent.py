@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 CONSENT_PURPOSES = [
     ("concierge_contact", "Contact by the concierge"),
@@ -27,6 +28,19 @@ class TerritoryConsent(models.Model):
     date_withdrawn = fields.Datetime("Withdrawn on", readonly=True)
     is_active = fields.Boolean("Active", compute="_compute_is_active", store=True)
     recorded_by_id = fields.Many2one("res.users", "Recorded by", default=lambda self: self.env.user, readonly=True)
+
+    def write(self, vals):
+        """A consent is a proof: what was agreed, when, how and by whom never changes, and a
+        withdrawal is final (a new consent is recorded when the person agrees again). Only the
+        erasure of a household (as superuser) blanks the wording."""
+        if not self.env.su:
+            if set(vals) - {"date_withdrawn"}:
+                raise UserError(self.env._(
+                    "A consent is a proof and cannot be changed: withdraw it, or record a new one."))
+            if not vals["date_withdrawn"] or any(consent.date_withdrawn for consent in self):
+                raise UserError(self.env._(
+                    "A withdrawal is final: record a new consent if the person agrees again."))
+        return super().write(vals)
 
     @api.depends("date_withdrawn")
     def _compute_is_active(self):

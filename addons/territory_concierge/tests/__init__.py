@@ -10,4 +10,11 @@ from . import test_security
 from . import test_impact_report
 from . import test_performance
 from . import test_retention
+from . import test_personal_data
 from . import test_ui
+from . import test_click_everywhere
+from . import test_role_buttons
+from . import test_journey_words
+from . import test_stage_activities
+from . import test_consent_proof
+from . import test_journey_form_as_concierge

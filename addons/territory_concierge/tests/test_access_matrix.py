@@ -58,8 +58,9 @@ class TestAccessMatrix(AccessMatrixMixin, JourneyCommon):
             "territory.request": ({"journey_id": journey, "name": f"Demande {index}",
                                    "type_id": self.env.ref("territory_concierge.request_type_question").id},
                                   {"state": "in_progress"}),
+            # The only write on a consent is its withdrawal: a proof never changes otherwise.
             "territory.consent": ({"journey_id": journey, "purpose": "newsletter", "wording": "Oui."},
-                                  {"source": "email"}),
+                                  {"date_withdrawn": "2026-01-02 10:00:00"}),
             "crm.lead.stage.history": ({"journey_id": journey, "stage_id": self.stages["contacted"].id,
                                         "stage_sequence": 1, "date_entered": "2026-01-01 10:00:00"},
                                        {"skipped": True}),

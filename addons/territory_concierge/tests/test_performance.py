@@ -56,5 +56,11 @@ class TestJourneyPerformance(JourneyCommon):
 
 # Measured on Odoo 19.0; a rise means a new query per record or per call: find out why.
 QUERIES_KANBAN = 9
-QUERIES_CREATE = 42
-QUERIES_MOVE_20 = 26
+# Creating: 48 since the team's rules also decide for journeys a concierge creates (its members
+# and their load are read once per call), formerly skipped because CRM filled in the creator;
+# 51 since capacity is a cap: the warmed-up run finds the team full (one write per concierge,
+# one batch of activities for the managers).
+QUERIES_CREATE = 51
+# Moving: 39 since the activities of the stages left are closed (one search, one batch of
+# notes, one unlink, whatever the number of journeys).
+QUERIES_MOVE_20 = 39

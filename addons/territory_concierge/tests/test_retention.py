@@ -70,9 +70,8 @@ class TestRetention(JourneyCommon):
                                               "wording": "J'accepte la lettre."})
         mine.message_post(body="Appel du 3 mars : projet confirmé.")
         other = self._create_journey(name="Famille Autre", email_from="autre.foyer@example.org")
-        action = mine.with_user(self.concierge).action_export_personal_data()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
-        content = attachment.raw.decode()
+        _filename, content = mine.with_user(self.concierge)._personal_data_export()
+        content = content.decode()
         for expected in ("export.moi@example.org", "Prénom-Unique", "J'accepte la lettre.", "projet confirmé",
                          "Contacted"):
             self.assertIn(expected, content)

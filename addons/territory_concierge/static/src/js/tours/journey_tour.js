@@ -78,8 +78,8 @@ registry.category("web_tour.tours").add("territory_concierge_journey_tour", {
             run: "edit Claire",
         },
         {
-            content: "Save: the journey now enters Qualified",
-            trigger: ".o_form_button_save",
+            content: "Move it to Qualified again: the form is saved and the journey enters Qualified",
+            trigger: ".o_form_view .o_statusbar_status button:contains(Qualified)",
             run: "click",
         },
         {

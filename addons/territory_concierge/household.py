@@ -1,0 +1,21 @@
+"""How a household is said to the people outside the conciergerie (partners, ambassadors)."""
+
+from odoo.tools import format_list
+
+
+def children_summary(env, ages):
+    """The children of a household in a sentence of the reader's language, e.g. "2 children
+    (9 and 6 years old)"; ages not known (0) are left out rather than shown as 0.
+
+    :param list[int] ages: one per child
+    """
+    if not ages:
+        return env._("No children")
+    children = env._("1 child") if len(ages) == 1 else env._("%(count)s children", count=len(ages))
+    known = sorted((age for age in ages if age), reverse=True)
+    if known == [1]:
+        return env._("%(children)s (1 year old)", children=children)
+    if known:
+        return env._("%(children)s (%(ages)s years old)", children=children,
+                     ages=format_list(env, [str(age) for age in known]))
+    return children
