@@ -18,14 +18,10 @@ class PartnerPortal(CustomerPortal):
     more go through model methods that check the user's access first.
     """
 
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if "shared_journey_count" in counters:
-            values["shared_journey_count"] = request.env["territory.share"].search_count(
-                [("state", "in", OPEN_SHARE_STATES)]) if self._is_partner_contact() else 0
-        if "offer_count" in counters:
-            values["offer_count"] = request.env["territory.opportunity"].search_count(
-                []) if self._is_partner_contact() else 0
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        # /my shows the organisation's cards to its contacts only.
+        values["is_partner_portal"] = self._is_partner_contact()
         return values
 
     @staticmethod
@@ -40,6 +36,8 @@ class PartnerPortal(CustomerPortal):
     @http.route(["/my/shared-journeys", "/my/shared-journeys/page/<int:page>"], type="http", auth="user",
                 website=True)
     def portal_my_shared_journeys(self, page=1, **kw):
+        if not self._is_partner_contact():
+            raise request.not_found()
         Share = request.env["territory.share"]
         domain = [("state", "in", OPEN_SHARE_STATES)]
         pager = portal_pager(url="/my/shared-journeys", total=Share.search_count(domain), page=page,

@@ -1,5 +1,7 @@
 from . import (
     crm_lead,
+    ir_binary,
+    mail_message,
     res_partner,
     territory_opportunity,
     territory_opportunity_matcher,

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.territory_concierge.access import check_concierge_staff
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -21,6 +23,14 @@ class CrmLead(models.Model):
             self.sudo().share_ids._revoke(reason)
         return result
 
+    def _anonymise(self, why):
+        result = super()._anonymise(why)
+        # The shares were closed by the core (_revoke_outside_access); what was said on them goes.
+        shares = self.sudo().with_context(active_test=False).share_ids
+        shares.with_context(tracking_disable=True, mail_notrack=True).write({"feedback": False})
+        self._erase_mail_traces(shares)
+        return result
+
     def _get_personal_data(self, journey_fields):
         data = super()._get_personal_data(journey_fields)
         data["partner_shares"] = [{
@@ -31,16 +41,19 @@ class CrmLead(models.Model):
         return data
 
     def action_share_with_partners(self):
+        check_concierge_staff(self.env)
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_share_wizard_action")
         action["context"] = {"default_journey_ids": self.ids}
         return action
 
     def action_suggest_opportunities(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         return self.env["territory.match.wizard"].create({"journey_id": self.id})._open()
 
     def action_view_shares(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_share_action")
         action.update(domain=[("journey_id", "=", self.id)], context={"default_journey_id": self.id})
         return action

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .territory_share import check_concierge_staff
+
 ORGANISATION_TYPES = [
     ("cci", "Chamber of commerce (CCI)"),
     ("cma", "Chamber of trades (CMA)"),
@@ -45,12 +47,14 @@ class ResPartner(models.Model):
 
     def action_view_partner_opportunities(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_opportunity_action")
         action.update(domain=[("partner_org_id", "=", self.id)], context={"default_partner_org_id": self.id})
         return action
 
     def action_view_partner_shares(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_share_action")
         action.update(domain=[("partner_org_id", "=", self.id)], context={"default_partner_org_id": self.id})
         return action

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .territory_share import check_concierge_staff
+
 OPPORTUNITY_KINDS = [
     ("job", "Job offer"),
     ("business", "Business to take over"),
@@ -61,14 +63,45 @@ class TerritoryOpportunity(models.Model):
             opportunity.display_name = (f"{opportunity.name} — {opportunity.partner_org_id.name}"
                                         if opportunity.partner_org_id else opportunity.name)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        opportunities = super().create(vals_list)
+        opportunities._check_portal_links()
+        return opportunities
+
     def write(self, vals):
         if "partner_org_id" in vals and self.env.user._is_portal() and not self.env.su \
                 and vals["partner_org_id"] != self.env.user.commercial_partner_id.id:
             # The record rule lets partners edit their own offers: not hand them to another organisation.
             raise AccessError(self.env._("An offer stays with the organisation that published it."))
-        return super().write(vals)
+        result = super().write(vals)
+        self._check_portal_links()
+        return result
+
+    def _check_portal_links(self):
+        """A partner contact links an offer to people of their own organisation only: a link
+        to anyone else would read back that person's e-mail and address (the link's display
+        name with ``show_email`` / ``show_address``). Checked on the result of the write.
+
+        :raise AccessError: a portal user's offer linked to someone outside their organisation, or
+            a portal user who is not a contact of a partner organisation
+        """
+        if self.env.su or not self.env.user._is_portal():
+            return
+        own_organisation = self.env.user.commercial_partner_id
+        if not own_organisation.organisation_type:
+            # A family, an ambassador or any portal user without an organisation is its own
+            # "commercial partner": the record rule alone would let them publish offers that
+            # staff matching and households' stay programmes then present as an employer's.
+            raise AccessError(self.env._("Only the contacts of a partner organisation publish offers."))
+        # sudo: only the links' organisation is compared, nothing is returned.
+        for opportunity in self.sudo():
+            if opportunity.contact_id and opportunity.contact_id.commercial_partner_id != own_organisation:
+                raise AccessError(self.env._("An offer's contact must be a person of your organisation."))
 
     def action_suggest_journeys(self):
-        """The journeys that suit this opportunity, best first."""
+        """The journeys that suit this opportunity, best first (conciergerie staff only)."""
         self.ensure_one()
+        check_concierge_staff(self.env)
+        self.check_access("read")
         return self.env["territory.match.wizard"].create({"opportunity_id": self.id})._open()

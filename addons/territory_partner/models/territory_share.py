@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount, format_date
+
+from odoo.addons.territory_concierge.access import check_concierge_staff
+from odoo.addons.territory_concierge.household import children_summary
 
 # What a share may open to the partner, scope by scope: (scope field, journey fields it shows).
 SHARE_SCOPES = ("scope_identity", "scope_household", "scope_jobs", "scope_housing", "scope_business")
@@ -24,7 +28,8 @@ class TerritoryShare(models.Model):
     partner_org_id = fields.Many2one(
         "res.partner", string="Partner organisation", required=True, index=True, ondelete="restrict",
         domain="[('is_company', '=', True), ('organisation_type', '!=', False)]")
-    # Not stored: "Household no. 12" is said in the reader's language.
+    # Not stored: "Household shared on 12/03/2026" is said in the reader's language. Never the
+    # journey's database id: it would let organisations match the households they are sent.
     household_label = fields.Char(
         "Household", compute="_compute_household_label",
         help="What the partner sees as the household's name: its name only when identity is shared.")
@@ -58,13 +63,13 @@ class TerritoryShare(models.Model):
             if not any(share[scope] for scope in SHARE_SCOPES):
                 raise ValidationError(self.env._("Choose what to share: at least one part of the journey."))
 
-    @api.depends("scope_identity", "journey_id.contact_name", "journey_id.name")
-    @api.depends_context("lang")
+    @api.depends("scope_identity", "date_shared", "journey_id.contact_name", "journey_id.name")
+    @api.depends_context("lang", "tz")
     def _compute_household_label(self):
         for share in self:
             journey = share.sudo().journey_id
             share.household_label = (journey.contact_name or journey.name) if share.scope_identity else \
-                self.env._("Household no. %(id)s", id=journey.id)
+                self.env._("Household shared on %(date)s", date=format_date(self.env, share.date_shared))
 
     @api.depends("journey_id.user_id")
     def _compute_concierge_id(self):
@@ -104,14 +109,22 @@ class TerritoryShare(models.Model):
                 body=self.env._("Shared with %(org)s (%(scope)s).", org=share.partner_org_id.name,
                                 scope=share._scope_labels()),
                 subtype_xmlid="mail.mt_note")
-            # A comment, not a notification: the partner sees it in the portal thread.
+            # A comment, not a notification: the partner sees it in the portal thread. Written by
+            # whoever shared (as the page's "Shared by" says), even when created as superuser.
+            sharer = share.shared_by_id or self.env.user
             share.message_post(
                 body=self.env._("%(concierge)s shares a household's journey with %(org)s.",
-                                concierge=self.env.user.name, org=share.partner_org_id.name),
-                message_type="comment", subtype_xmlid="mail.mt_comment")
+                                concierge=sharer.name, org=share.partner_org_id.name),
+                author_id=sharer.partner_id.id, message_type="comment", subtype_xmlid="mail.mt_comment")
         return shares
 
     def write(self, vals):
+        # A share is one household's consent given to one organisation: moving it to another
+        # journey or organisation would open that one without the checks of a new share.
+        for field in ("journey_id", "partner_org_id"):
+            if field in vals and any(share[field].id != vals[field] for share in self.sudo()):
+                raise UserError(self.env._("A share cannot be moved to another journey or organisation: "
+                                           "close it and share again."))
         result = super().write(vals)
         if vals.get("state") in OPEN_STATES:
             self._check_can_be_open()
@@ -149,6 +162,11 @@ class TerritoryShare(models.Model):
             concierges = (share.concierge_id | share.shared_by_id).partner_id
             share.message_subscribe(partner_ids=(concierges | share._partner_portal_contacts()).ids)
 
+    def _thread_attachments(self):
+        """The files of the shares' threads: attached to the shares or to their messages."""
+        return self.env["ir.attachment"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids)]) | self.sudo().message_ids.attachment_ids
+
     def _scope_labels(self):
         self.ensure_one()
         return ", ".join(self._fields[scope].get_description(self.env, ["string"])["string"]
@@ -156,6 +174,8 @@ class TerritoryShare(models.Model):
 
     def action_close(self):
         """The concierge ends the follow-up with this partner."""
+        check_concierge_staff(self.env)
+        self.check_access("write")
         self._close("done")
 
     def _revoke(self, reason):
@@ -167,6 +187,8 @@ class TerritoryShare(models.Model):
         for share in self.sudo():
             share.write({"state": "closed", "close_reason": reason})
             share.message_unsubscribe(partner_ids=share._partner_portal_contacts().ids)
+            # Links e-mailed with a download token stop working (ir.binary also refuses them).
+            share._thread_attachments().write({"access_token": False})
             share.journey_id.message_post(
                 body=self.env._("Share with %(org)s closed: %(reason)s.",
                                 org=share.partner_org_id.name, reason=reasons[reason]),
@@ -246,10 +268,10 @@ class TerritoryShare(models.Model):
                 (label("origin_city"), journey.origin_city),
             ]))
         if self.scope_household:
+            children = journey.household_member_ids.filtered(lambda m: m.role == "child")
             sections.append((self.env._("Household"), [
                 (label("adult_count"), journey.adult_count),
-                (label("child_count"), journey.child_count),
-                (label("children_ages"), journey.children_ages),
+                (label("child_count"), children_summary(self.env, children.mapped("age"))),
                 (label("profile_ids"), ", ".join(journey.profile_ids.mapped("name"))),
                 (label("project_horizon"), selection("project_horizon")),
             ]))
@@ -268,7 +290,9 @@ class TerritoryShare(models.Model):
             sections.append((self.env._("Housing"), [
                 (label("housing_tenure"), selection("housing_tenure")),
                 (label("housing_rooms"), journey.housing_rooms or ""),
-                (label("housing_budget"), journey.housing_budget or ""),
+                (label("housing_budget"), format_amount(
+                    self.env, journey.housing_budget, journey.company_currency or self.env.company.currency_id)
+                 if journey.housing_budget else ""),
                 (label("wished_commune_ids"), ", ".join(journey.wished_commune_ids.mapped("name"))),
                 (label("has_car"), self.env._("Yes") if journey.has_car else self.env._("No")),
             ]))

@@ -59,8 +59,12 @@ class TestSharing(PartnerCommon):
         self.assertIn("Infirmière", str(sections["Job search"]))
         self.assertNotIn("Alice", str(sections["Job search"]), "first names are identity")
         self.assertNotIn("Alice Consentante", str(sections))
-        self.assertEqual(share.with_user(self.employer_user).with_context(lang="en_US").household_label,
-                         f"Household no. {self.journey.id}")
+        label = share.with_user(self.employer_user).with_context(lang="en_US").household_label
+        self.assertTrue(label.startswith("Household shared on "), label)
+        self.assertNotIn(str(self.journey.id), label.removeprefix("Household shared on "),
+                         "the journey's database id is not shown to partners")
+        self.assertTrue(share.with_user(self.employer_user).with_context(lang="fr_FR").household_label
+                        .startswith("Foyer partagé le "))
         full = self._share(org=self.org_chamber, scope_identity=True, scope_household=True, scope_business=True)
         sections = dict(full._get_shared_sections())
         self.assertEqual(list(sections), ["Identity and contact details", "Household", "Business project"])

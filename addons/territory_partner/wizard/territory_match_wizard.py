@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.territory_share import check_concierge_staff
+
 
 class TerritoryMatchWizard(models.TransientModel):
     """The suggestions for one journey (its best opportunities) or for one opportunity
@@ -15,6 +17,7 @@ class TerritoryMatchWizard(models.TransientModel):
     def _open(self):
         """Compute the suggestions and show them."""
         self.ensure_one()
+        check_concierge_staff(self.env)
         matcher = self.env["territory.opportunity.matcher"]
         if self.journey_id:
             self.journey_id.check_access("read")
@@ -50,6 +53,7 @@ class TerritoryMatchWizardLine(models.TransientModel):
     def action_share(self):
         """Share the journey with the organisation behind the opportunity."""
         self.ensure_one()
+        check_concierge_staff(self.env)
         scope = {"job": "scope_jobs", "housing": "scope_housing"}.get(self.kind, "scope_business")
         action = self.env["ir.actions.actions"]._for_xml_id("territory_partner.territory_share_wizard_action")
         action["context"] = {"default_journey_ids": self.journey_id.ids,

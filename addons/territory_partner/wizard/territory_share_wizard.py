@@ -1,6 +1,8 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_list
 
-from ..models.territory_share import SHARE_SCOPES
+from ..models.territory_share import SHARE_SCOPES, check_concierge_staff
 
 
 class TerritoryShareWizard(models.TransientModel):
@@ -20,9 +22,40 @@ class TerritoryShareWizard(models.TransientModel):
     scope_housing = fields.Boolean("Housing")
     scope_business = fields.Boolean("Business project")
     message = fields.Text("Message to the partner")
+    skipped_note = fields.Text(
+        "Not shared", readonly=True,
+        help="The selected journeys left out of the sharing, and why.")
+
+    @api.model
+    def default_get(self, fields_list):
+        """Opened from a selection in the pipeline (Actions menu), the journeys are the
+        selected ones whose household consented to sharing; the others are left out and named
+        at once (rather than after the concierge filled the form in). Refused only when no
+        selected household consented."""
+        defaults = super().default_get(fields_list)
+        context = self.env.context
+        if "journey_ids" in fields_list and not defaults.get("journey_ids") \
+                and context.get("active_model") == "crm.lead" and context.get("active_ids"):
+            defaults["journey_ids"] = [fields.Command.set(context["active_ids"])]
+        journeys = self.new({"journey_ids": defaults.get("journey_ids") or []}).journey_ids._origin
+        without_consent = journeys.filtered(lambda journey: not journey._has_active_consent("partner_sharing"))
+        if not without_consent:
+            return defaults
+        if without_consent == journeys:
+            raise UserError(self.env._(
+                "The household has not consented to sharing with partner organisations: %(journeys)s. "
+                "Record their consent (Consents tab) before sharing.",
+                journeys=format_list(self.env, without_consent.mapped("name"))))
+        defaults["journey_ids"] = [fields.Command.set((journeys - without_consent).ids)]
+        defaults["skipped_note"] = self.env._(
+            "Not shared, as the household has not consented to sharing with partner organisations: "
+            "%(journeys)s. Record their consent (Consents tab) to share them later.",
+            journeys=format_list(self.env, without_consent.mapped("name")))
+        return defaults
 
     def action_share(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         scopes = {scope: self[scope] for scope in SHARE_SCOPES}
         shares = self.env["territory.share"].create([
             {"journey_id": journey.id, "partner_org_id": org.id, **scopes}
@@ -32,4 +65,5 @@ class TerritoryShareWizard(models.TransientModel):
                 share.message_post(body=self.message, message_type="comment", subtype_xmlid="mail.mt_comment")
         return {"type": "ir.actions.client", "tag": "display_notification", "params": {
             "type": "success", "next": {"type": "ir.actions.act_window_close"},
-            "message": self.env._("%(count)s share(s) sent.", count=len(shares))}}
+            "message": self.env._("%(count)s share(s) sent.", count=len(shares))
+            + (f" {self.skipped_note}" if self.skipped_note else "")}}
