@@ -1,6 +1,7 @@
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.tools import format_list
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -18,14 +19,16 @@ class AmbassadorFamilyPortal(CustomerPortal):
     check the caller.
     """
 
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if "sponsorship_count" in counters:
-            values["sponsorship_count"] = request.env["territory.sponsorship"].search_count(
-                [("ambassador_id", "=", request.env.user.partner_id.id), ("state", "in", OPEN_STATES)])
-        if "journey_count" in counters:
-            values["journey_count"] = len(self._own_journey())
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        # Which of these pages are the signed-in person's: /my shows their cards only.
+        values["is_ambassador_portal"] = self._is_ambassador()
+        values["is_family_portal"] = bool(self._own_journey())
         return values
+
+    @staticmethod
+    def _is_ambassador():
+        return bool(request.env.user.partner_id.is_ambassador)
 
     # ------------------------------------------------------------
     # Ambassadors
@@ -33,6 +36,8 @@ class AmbassadorFamilyPortal(CustomerPortal):
 
     @http.route("/my/sponsorships", type="http", auth="user", website=True)
     def portal_my_sponsorships(self, **kw):
+        if not self._is_ambassador():
+            raise request.not_found()
         values = self._prepare_portal_layout_values()
         values.update({
             "sponsorships": request.env["territory.sponsorship"].search(
@@ -93,9 +98,9 @@ class AmbassadorFamilyPortal(CustomerPortal):
 
     @http.route("/my/ambassador", type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_my_ambassador_profile(self, **form):
-        partner = request.env.user.partner_id
-        if not partner.is_ambassador:
+        if not self._is_ambassador():
             raise request.not_found()
+        partner = request.env.user.partner_id
         # The ambassador edits their own contact, and only these fields of it.
         partner_sudo = partner.sudo()
         errors = {}
@@ -124,31 +129,64 @@ class AmbassadorFamilyPortal(CustomerPortal):
 
     @staticmethod
     def _own_journey():
-        """The signed-in person's own journey (as superuser: families have no rights on journeys;
-        the domain is the ownership check)."""
+        """The signed-in person's own journey: the one their household was invited to the portal
+        from (``family_journey_id``, set by staff only), never another lead that names the same
+        contact, whoever created it. As superuser: families have no rights on journeys; the key
+        and the ownership are checked here."""
         user = request.env.user
         if not user._is_portal():
             return request.env["crm.lead"]
-        return request.env["crm.lead"].sudo().search(
-            [("partner_id", "=", user.partner_id.id), ("is_journey", "=", True), ("anonymised_date", "=", False)],
-            order="create_date desc", limit=1)
+        journey = user.partner_id.sudo().family_journey_id
+        if not (journey.active and journey.is_journey and not journey.anonymised_date
+                and journey.partner_id == user.partner_id):
+            return request.env["crm.lead"]
+        return journey
 
     @http.route("/my/journey", type="http", auth="user", website=True)
-    def portal_my_journey(self, error=None, typed=None, **kw):
+    def portal_my_journey(self, error=None, typed=None, withdraw_consent=None, **kw):
         journey_sudo = self._own_journey()
         if not journey_sudo:
             raise request.not_found()
+        sponsorship = journey_sudo.sponsorship_ids.filtered(lambda s: s.state in OPEN_STATES)[:1]
+        consents = journey_sudo.consent_ids.filtered("is_active")
+        # "Withdraw" asks first: the page comes back with what the withdrawal would end.
+        consent_to_withdraw = consents.filtered(lambda c: str(c.id) == withdraw_consent)
         values = self._prepare_portal_layout_values()
         values.update({
             "journey": journey_sudo, "page_name": "journey", "error": error, "typed": typed or {},
-            "sponsorship": journey_sudo.sponsorship_ids.filtered(lambda s: s.state in OPEN_STATES)[:1],
+            "sponsorship": sponsorship,
             "requests": journey_sudo.request_ids.sorted("create_date", reverse=True),
             "request_types": request.env["territory.request.type"].sudo().search([]),
-            "consents": journey_sudo.consent_ids.filtered("is_active"),
+            "consents": consents,
+            "consent_to_withdraw": consent_to_withdraw,
+            "withdrawal_ends": consent_to_withdraw and self._what_withdrawal_ends(
+                consent_to_withdraw, journey_sudo, sponsorship),
             "messages": journey_sudo.message_ids.filtered(
                 lambda m: m.message_type == "comment" and not m.subtype_id.internal and m.body),
         })
         return request.render("ambassador_network.portal_my_journey", values)
+
+    @staticmethod
+    def _what_withdrawal_ends(consent, journey_sudo, sponsorship):
+        """What withdrawing this consent ends, said to the household before it confirms."""
+        env = request.env
+        # The partner organisations module is optional: name the organisations when it is there.
+        shares = env["territory.share"].sudo().search(
+            [("journey_id", "=", journey_sudo.id), ("state", "in", ("proposed", "accepted"))]
+        ) if "territory.share" in env else []
+        if consent.purpose == "ambassador" and sponsorship:
+            return env._("Your sponsorship with %(ambassador)s will end.",
+                         ambassador=sponsorship.ambassador_id.name)
+        if consent.purpose == "partner_sharing" and shares:
+            return env._("The partner organisations your journey is shared with (%(organisations)s) "
+                         "will no longer see it.",
+                         organisations=format_list(env, shares.partner_org_id.mapped("name")))
+        return {
+            "ambassador": env._("The conciergerie will no longer put you in touch with an ambassador."),
+            "partner_sharing": env._("The conciergerie will no longer share your journey with partner organisations."),
+            "concierge_contact": env._("The conciergerie will no longer contact you about your project."),
+            "newsletter": env._("You will no longer receive the conciergerie's newsletters."),
+        }.get(consent.purpose) or env._("The conciergerie will no longer use your details for this purpose.")
 
     @http.route("/my/journey/<string:action>", type="http", auth="user", website=True, methods=["POST"])
     def portal_my_journey_action(self, action, **form):

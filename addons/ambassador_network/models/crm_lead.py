@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.territory_concierge.access import check_concierge_staff
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -26,6 +28,16 @@ class CrmLead(models.Model):
             self.sudo().sponsorship_ids._end(reason)
         return result
 
+    def _anonymise(self, why):
+        result = super()._anonymise(why)
+        # The sponsorships were ended by the core (_revoke_outside_access): their notes go,
+        # their dates and states stay for the figures.
+        sponsorships = self.sudo().with_context(active_test=False).sponsorship_ids
+        sponsorships.with_context(tracking_disable=True, mail_notrack=True).write({"concern_note": False})
+        sponsorships.meeting_ids.write({"note": False})
+        self._erase_mail_traces(sponsorships)
+        return result
+
     def _get_personal_data(self, journey_fields):
         data = super()._get_personal_data(journey_fields)
         data["spoken_languages"] = self.spoken_languages
@@ -39,6 +51,7 @@ class CrmLead(models.Model):
 
     def action_suggest_ambassadors(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         return self.env["territory.ambassador.match.wizard"].create({"journey_id": self.id})._open()
 
     def action_invite_family_to_portal(self):
@@ -50,4 +63,9 @@ class CrmLead(models.Model):
         if not self.partner_id:
             self.partner_id = self.env["res.partner"].create({
                 "name": self.contact_name or self.name, "email": self.email_from, "phone": self.phone})
-        return self.partner_id.action_give_portal_access()
+        action = self.partner_id.action_give_portal_access()
+        # The key of the family's page (/my/journey): this journey, never another lead that
+        # names the same contact later. sudo: the write access on the journey was checked above;
+        # the key is readable and writable by staff only.
+        self.partner_id.sudo().family_journey_id = self
+        return action

@@ -29,6 +29,13 @@ class ResPartner(models.Model):
     ambassador_contact_consent = fields.Boolean(
         "Agrees to be contacted", help="The ambassador agreed that the conciergerie passes their contact "
                                        "details to the households they sponsor.")
+    # The key of the family's portal page: set when the household is invited from its journey,
+    # so that another lead naming the same contact later never takes the page over.
+    family_journey_id = fields.Many2one(
+        "crm.lead", string="Family portal journey", readonly=True, copy=False, index="btree_not_null",
+        groups="territory_concierge.group_concierge_user",
+        help="The journey whose household was invited to the portal with this contact: "
+             "the one its page /my/journey shows.")
     sponsorship_ids = fields.One2many("territory.sponsorship", "ambassador_id", string="Sponsorships")
     open_sponsorship_count = fields.Integer("Households sponsored", compute="_compute_open_sponsorship_count")
 

@@ -2,6 +2,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, format_list
+
+from odoo.addons.territory_concierge.access import CONCIERGE_GROUP, check_concierge_staff
+from odoo.addons.territory_concierge.household import children_summary
 
 OPEN_STATES = ("proposed", "accepted", "active")
 # Check-ins of an active sponsorship: first contact within a week of the start, then monthly for 6 months.
@@ -26,8 +30,11 @@ class TerritorySponsorship(models.Model):
     ambassador_id = fields.Many2one(
         "res.partner", required=True, index=True, ondelete="restrict", tracking=True,
         domain="[('is_ambassador', '=', True), ('ambassador_state', '=', 'active')]")
+    # Staff only: read by an ambassador, its display name (``show_address``) would give the
+    # family's street, beyond what their consent to an ambassador covers.
     family_partner_id = fields.Many2one(
         "res.partner", string="Family contact", compute="_compute_from_journey", store=True, index=True,
+        groups=CONCIERGE_GROUP,
         help="The household's portal contact: the person who can agree to the sponsorship online.")
     household_label = fields.Char("Household", compute="_compute_from_journey", store=True)
     concierge_id = fields.Many2one("res.users", compute="_compute_from_journey", store=True)
@@ -84,6 +91,11 @@ class TerritorySponsorship(models.Model):
         return sponsorships
 
     def write(self, vals):
+        # A sponsorship rests on one household's consent: moving it to another journey would
+        # open that household to the ambassador without it.
+        if "journey_id" in vals and any(sponsorship.journey_id.id != vals["journey_id"] for sponsorship in self.sudo()):
+            raise UserError(self.env._("A sponsorship cannot be moved to another household: end it and propose "
+                                       "a new one."))
         result = super().write(vals)
         if vals.get("state") in OPEN_STATES or "ambassador_id" in vals:
             self._check_can_be_open()
@@ -140,10 +152,14 @@ class TerritorySponsorship(models.Model):
 
     def action_family_agree(self):
         """The concierge records the family's agreement (given by phone, for instance)."""
+        check_concierge_staff(self.env)
+        self.check_access("write")
         self._agree("family")
 
     def action_start(self):
         """The sponsorship starts: check-ins are scheduled for the concierge."""
+        check_concierge_staff(self.env)
+        self.check_access("write")
         for sponsorship in self:
             if sponsorship.state != "accepted":
                 raise UserError(self.env._("A sponsorship starts once both sides agreed."))
@@ -151,6 +167,8 @@ class TerritorySponsorship(models.Model):
             sponsorship._schedule_checkins()
 
     def action_end(self):
+        check_concierge_staff(self.env)
+        self.check_access("write")
         self._end("completed")
 
     def _end(self, reason):
@@ -228,11 +246,14 @@ class TerritorySponsorship(models.Model):
             self.env._("%(name)s raised a concern.", name=self.env.user.name), note)
 
     def action_resolve_concern(self):
+        check_concierge_staff(self.env)
         self.write({"has_concern": False})
 
     def _get_shared_sections(self):
-        """What the ambassador may read of the household (with its consent to an ambassador):
-        first names, composition, where it settles, interests, how to reach it."""
+        """What the ambassador may read of the household (with its consent to an ambassador), as
+        [(title, [(label, text), ...])] in the reader's language: first names, composition,
+        interests, where and when it settles; how to reach it only once the household agreed to
+        this ambassador too (accepted or active) and while its consent lasts."""
         self.ensure_one()
         journey = self.sudo().journey_id
 
@@ -240,25 +261,38 @@ class TerritorySponsorship(models.Model):
             return journey._fields[field_name].get_description(self.env, ["string"])["string"]
 
         members = journey.household_member_ids
-        return [
+        children = members.filtered(lambda m: m.role == "child")
+        # Where it settles once known, else where it wishes to: each under its own name.
+        if journey.installation_commune_id:
+            where = (label("installation_commune_id"), journey.installation_commune_id.name)
+        else:
+            where = (label("wished_commune_ids"), format_list(self.env, journey.wished_commune_ids.mapped("name")))
+        if journey.installation_date:
+            when = (label("installation_date"), format_date(self.env, journey.installation_date))
+        else:
+            when = (self.env._("Expected arrival"),
+                    format_date(self.env, journey.date_deadline) if journey.date_deadline else "")
+        sections = [
             (self.env._("Household"), [
-                (self.env._("Members"), ", ".join(filter(None, (
-                    f"{m.name or ''} ({m.age})" if m.role == "child" and m.age else m.name for m in members)))),
-                (label("child_count"), journey.child_count),
-                (label("interest_ids"), ", ".join(journey.interest_ids.mapped("name"))),
+                (self.env._("Members"), format_list(self.env, [name for name in members.mapped("name") if name])),
+                (label("child_count"), children_summary(self.env, children.mapped("age"))),
+                (label("interest_ids"), format_list(self.env, journey.interest_ids.mapped("name"))),
             ]),
-            (self.env._("Settling in"), [
-                (label("installation_commune_id"), journey.installation_commune_id.name
-                 or ", ".join(journey.wished_commune_ids.mapped("name"))),
-                (label("installation_date"), journey.installation_date or journey.date_deadline or ""),
-                (label("origin_city"), journey.origin_city),
-            ]),
-            (self.env._("How to reach them"), [
+            (self.env._("Settling in"), [where, when, (label("origin_city"), journey.origin_city)]),
+        ]
+        if self._household_contact_shared():
+            sections.append((self.env._("How to reach them"), [
                 (self.env._("Name"), journey.contact_name),
                 (self.env._("Phone"), journey.phone),
                 (self.env._("E-mail"), journey.email_from),
-            ]),
-        ]
+            ]))
+        return sections
+
+    def _household_contact_shared(self):
+        """The household's contact details reach the ambassador once both sides agreed to this
+        sponsorship, and only while the household's consent to an ambassador lasts."""
+        self.ensure_one()
+        return self.state in ("accepted", "active") and self.sudo().journey_id._has_active_consent("ambassador")
 
     # ------------------------------------------------------------
     # Retention: missed check-ins

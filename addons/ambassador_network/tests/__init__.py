@@ -1,1 +1,12 @@
-from . import test_access_matrix, test_ambassador, test_ambassador_matching, test_portals, test_sponsorship
+from . import (
+    test_access_matrix,
+    test_ambassador,
+    test_ambassador_matching,
+    test_family_page_and_roles,
+    test_portal_home_by_role,
+    test_portal_pages_in_french,
+    test_portals,
+    test_role_buttons_and_pages,
+    test_sponsorship,
+    test_sponsorship_stays_with_its_household,
+)

@@ -42,7 +42,7 @@ class SponsorshipCommon(JourneyCommon):
         partner = cls.env["res.partner"].create({"name": name, "email": email})
         new_test_user(cls.env, login, "base.group_portal", lang="en_US", email=email, name=name,
                       partner_id=partner.id)
-        return cls._create_journey(
+        journey = cls._create_journey(
             name=name, contact_name=name, email_from=email, phone="+33 6 12 34 56 78", partner_id=partner.id,
             user_id=cls.concierge.id, wished_commune_ids=[Command.set(cls.village.ids)],
             interest_ids=[Command.set(cls.hiking.ids)], spoken_languages="anglais",
@@ -50,6 +50,9 @@ class SponsorshipCommon(JourneyCommon):
                                   Command.create({"role": "child", "name": "Enfant", "age": 8})],
             consent_ids=[Command.create({"purpose": "ambassador", "wording": AMBASSADOR_WORDING,
                                          "source": "phone"})])
+        # As the portal invitation from the journey does: the family's page shows this journey.
+        partner.family_journey_id = journey
+        return journey
 
     @classmethod
     def _propose(cls, journey=None, ambassador=None):

@@ -44,6 +44,15 @@ class TestAmbassadorMatching(SponsorshipCommon):
         sponsorship = self.env["territory.sponsorship"].browse(result["res_id"])
         self.assertEqual((sponsorship.ambassador_id, sponsorship.state), (self.ambassador_anne, "proposed"))
 
+    def test_wizard_says_the_household_has_not_consented(self):
+        self.family_one.consent_ids.sudo().action_withdraw()
+        action = self.family_one.with_user(self.concierge).action_suggest_ambassadors()
+        wizard = self.env["territory.ambassador.match.wizard"].browse(action["res_id"])
+        self.assertTrue(wizard.consent_missing, "the reason is the missing consent, not the ambassadors")
+        self.assertFalse(wizard.line_ids, "no ambassador is suggested without the household's consent")
+        arch = wizard.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("has not consented to being put in touch with an ambassador", arch)
+
     def test_matching_reads_in_constant_queries(self):
         matcher = self.env["territory.ambassador.matcher"]
         matcher._match_journey(self.family_one)

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.territory_sponsorship import check_concierge_staff
+
 
 class TerritoryAmbassadorMatchWizard(models.TransientModel):
     """The ambassadors who suit a household best, with the reasons; one click proposes."""
@@ -9,14 +11,23 @@ class TerritoryAmbassadorMatchWizard(models.TransientModel):
 
     journey_id = fields.Many2one("crm.lead", required=True, readonly=True)
     line_ids = fields.One2many("territory.ambassador.match.wizard.line", "wizard_id", readonly=True)
+    # No ambassador is suggested without the household's consent: a proposal would be refused.
+    consent_missing = fields.Boolean(readonly=True)
 
     def _open(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         self.journey_id.check_access("read")
+        if not self.journey_id._has_active_consent("ambassador"):
+            self.consent_missing = True
+            return self._action()
         matches = self.env["territory.ambassador.matcher"]._match_journey(self.journey_id)
         self.line_ids = [fields.Command.create({"ambassador_id": ambassador_id, "score": score,
                                                 "reasons": "; ".join(reasons)})
                          for score, ambassador_id, reasons in matches]
+        return self._action()
+
+    def _action(self):
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id, "view_mode": "form",
                 "target": "new", "name": self.env._("Suggested ambassadors")}
 
@@ -33,6 +44,7 @@ class TerritoryAmbassadorMatchWizardLine(models.TransientModel):
 
     def action_propose(self):
         self.ensure_one()
+        check_concierge_staff(self.env)
         sponsorship = self.env["territory.sponsorship"].create(
             {"journey_id": self.wizard_id.journey_id.id, "ambassador_id": self.ambassador_id.id})
         return {"type": "ir.actions.act_window", "res_model": sponsorship._name, "res_id": sponsorship.id,

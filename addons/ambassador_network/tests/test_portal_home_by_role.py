@@ -1,0 +1,37 @@
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPortalHomeByRole(HttpCase):
+    """/my shows each demo login (password = login) the cards of its role, and the pages of a
+    role answer 404 to the others."""
+
+    @staticmethod
+    def _home_links(html):
+        """The page's links, whatever language prefix the website adds to them."""
+        return html.replace('href="/fr/', 'href="/').replace('href="/en/', 'href="/')
+
+    def _page(self, login, url):
+        self.authenticate(login, login)
+        # Followed: the website may first redirect to the language prefix (/fr/my...).
+        return self.url_open(url)
+
+    def test_ambassador_home_links_their_pages(self):
+        home = self._home_links(self._page("ambassador", "/my").text)
+        self.assertIn('href="/my/sponsorships"', home)
+        self.assertIn('href="/my/ambassador"', home)
+        self.assertNotIn('href="/my/journey"', home, "not a family")
+
+    def test_family_home_links_its_journey_only(self):
+        home = self._home_links(self._page("family", "/my").text)
+        self.assertIn('href="/my/journey"', home)
+        self.assertNotIn('href="/my/sponsorships"', home)
+        self.assertNotIn('href="/my/ambassador"', home)
+
+    def test_ambassador_pages_refuse_other_roles(self):
+        for url in ("/my/sponsorships", "/my/ambassador"):
+            with self.subTest(url=url):
+                self.assertEqual(self._page("family", url).status_code, 404)
+
+    def test_family_page_refuses_an_ambassador(self):
+        self.assertEqual(self._page("ambassador", "/my/journey").status_code, 404)
