@@ -1,1 +1,2 @@
 from . import controllers, models, wizard
+from .hooks import give_each_registration_its_own_token

@@ -2,13 +2,14 @@
     "name": "Conciergerie : séjours découverte",
     "summary": "Discovery stays on Odoo Events: invitations from the pipeline, answers by link, "
                "attendance, each family's itinerary (PDF), feedback survey and the stay report",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
     "license": "LGPL-3",
     "depends": ["territory_partner", "ambassador_network", "event", "survey"],
     "data": [
+        "security/res_groups.xml",
         "security/ir.model.access.csv",
         "data/event_type_data.xml",
         "data/survey_data.xml",
@@ -23,6 +24,7 @@
         "views/portal_templates.xml",
         "views/territory_concierge_event_menus.xml",
     ],
+    "post_init_hook": "give_each_registration_its_own_token",
     "demo": [
         "demo/event_event_demo.xml",
     ],

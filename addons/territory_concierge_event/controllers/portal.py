@@ -2,24 +2,40 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.ambassador_network.controllers.portal import AmbassadorFamilyPortal
+from odoo.addons.territory_partner.controllers.portal import PartnerPortal
 
 
-class StayPortal(AmbassadorFamilyPortal):
+class StayPortal(AmbassadorFamilyPortal, PartnerPortal):
     """Stays on the ambassadors' and families' pages: where an ambassador is expected, and the
     family's next itinerary."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "expected_slot_count" in counters:
+            values["expected_slot_count"] = len(self._expected_slots())
+        return values
+
+    @staticmethod
+    def _expected_slots():
+        """Where the signed-in person is expected, as far as a sponsorship or a share lets them know."""
+        return request.env["territory.stay.slot"]._expected_for_portal_partner(request.env.user.partner_id)
 
     @http.route()
     def portal_my_sponsorships(self, **kw):
         response = super().portal_my_sponsorships(**kw)
-        # The slots whose contact is the signed-in ambassador: the domain is the ownership check.
-        response.qcontext["expected_slots"] = request.env["territory.stay.slot"].sudo().search([
-            ("contact_id", "=", request.env.user.partner_id.id), ("date_begin", ">=", fields.Datetime.now()),
-            ("registration_id.state", "in", ("draft", "open"))], order="date_begin", limit=20)
+        response.qcontext["expected_slots"] = self._expected_slots()
+        return response
+
+    @http.route()
+    def portal_my_shared_journeys(self, page=1, **kw):
+        response = super().portal_my_shared_journeys(page=page, **kw)
+        response.qcontext["expected_slots"] = self._expected_slots()
         return response
 
     @staticmethod
     def _next_stay(journey_sudo):
-        return journey_sudo.stay_registration_ids.filtered(
+        """:param journey_sudo: the family's own journey (ownership checked), or nothing"""
+        return journey_sudo.sudo().stay_registration_ids.filtered(
             lambda r: r.state in ("draft", "open") and r.event_id.date_end >= fields.Datetime.now()
         ).sorted(lambda r: r.event_id.date_begin)[:1]
 

@@ -1,1 +1,9 @@
-from . import test_access_matrix, test_stay_portals, test_stays
+from . import (
+    test_access_matrix,
+    test_erasure,
+    test_portal_pages_by_role,
+    test_role_buttons,
+    test_stay_portals,
+    test_stay_security,
+    test_stays,
+)

@@ -31,8 +31,13 @@ class TestStayPortals(HttpCase, SponsorshipCommon):
         self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def test_ambassador_sees_where_they_are_expected(self):
+        self._propose(journey=self.family_one)  # Anne sponsors the household
         self._login(self.anne_user)
-        self.assertIn("Dîner chez Anne", self.url_open("/my/sponsorships").text)
+        page = self.url_open("/my/sponsorships").text
+        self.assertIn("Dîner chez Anne", page)
+        expected = page.split("o_ambassador_expected_slots", 1)[1].split("</section>", 1)[0]
+        self.assertNotRegex(expected, r"\d{1,2}:\d{2}:\d{2}", "times are shown without seconds")
+        self.assertRegex(expected, r"\d{1,2}:\d{2}")
         self._login(self.bruno_user)
         self.assertNotIn("Dîner chez Anne", self.url_open("/my/sponsorships").text)
 
@@ -41,6 +46,8 @@ class TestStayPortals(HttpCase, SponsorshipCommon):
         page = self.url_open("/my/journey")
         self.assertIn("Visite Famille Une", page.text)
         self.assertIn("Dîner chez Anne", page.text)
+        next_stay = page.text.split("o_journey_next_stay", 1)[1].split("</ul>", 1)[0]
+        self.assertNotRegex(next_stay, r"\d{1,2}:\d{2}:\d{2}", "times are shown without seconds")
         self.assertEqual(self.url_open("/my/journey/itinerary").status_code, 200)
         self._login(self.family_two_user)
         self.assertNotIn("Visite Famille Une", self.url_open("/my/journey").text)

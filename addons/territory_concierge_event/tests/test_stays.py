@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -53,22 +54,31 @@ class TestDiscoveryStays(HttpCase, JourneyCommon):
         with self.assertRaisesRegex(UserError, "no e-mail address"):
             self._invite(journey)
 
+    def _answer(self, registration, answer, token=None):
+        """Open the link from the invitation and press the page's button."""
+        url = f"/stay/answer/{registration.id}/{token or registration.sudo().stay_answer_token}/{answer}"
+        page = self.url_open(url)
+        if page.status_code != 200:
+            return page
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        return self.url_open(url, data={"csrf_token": csrf})
+
     def test_answer_by_link(self):
         registration = self._invite(self.journey_one)
         token = registration.sudo().stay_answer_token
-        self.assertEqual(self.url_open(f"/stay/answer/{registration.id}/wrong-token/yes").status_code, 404)
+        self.assertEqual(self._answer(registration, "yes", "wrong-token").status_code, 404)
         self.assertEqual(registration.stay_answer, "pending")
-        page = self.url_open(f"/stay/answer/{registration.id}/{token}/yes")
+        page = self._answer(registration, "yes")
         self.assertEqual(page.status_code, 200)
         self.assertEqual((registration.stay_answer, registration.state), ("yes", "open"))
         other = self._invite(self.journey_two)
-        self.url_open(f"/stay/answer/{other.id}/{other.sudo().stay_answer_token}/no")
+        self._answer(other, "no")
         self.assertEqual((other.stay_answer, other.state), ("no", "cancel"))
-        # The note is written in the visitor's language (the website's): its content is checked.
+        # The note names the household and the stay (written in the invitation's language).
         self.assertIn("Bruno Beta", self.journey_two.message_ids[0].body)
         self.assertIn("Week-end découverte test", self.journey_two.message_ids[0].body)
         # One registration's token does not open another.
-        self.assertEqual(self.url_open(f"/stay/answer/{other.id}/{token}/yes").status_code, 404)
+        self.assertEqual(self._answer(other, "yes", token).status_code, 404)
         self.assertEqual(other.stay_answer, "no")
 
     def test_attendance_moves_the_journey(self):
@@ -101,6 +111,7 @@ class TestDiscoveryStays(HttpCase, JourneyCommon):
                          "Dîner chez les Colin", "Usine Test", self.concierge.name):
             self.assertIn(expected, html)
         self.assertIn("Votre programme", html, "printed in the household's language: French by default")
+        self.assertNotRegex(html, r"\d{1,2}:\d{2}:\d{2}", "times are printed without seconds")
         # Tests render reports as HTML unless asked: the real PDF (wkhtmltopdf) is wanted here.
         pdf, _ = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, registration.ids)
@@ -110,6 +121,39 @@ class TestDiscoveryStays(HttpCase, JourneyCommon):
                                             order="id desc", limit=1)
         self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
         self.assertTrue(registration.itinerary_sent_date)
+
+    def test_suggested_meetings_follow_the_itinerary_within_the_stay(self):
+        registration = self._invite(self.journey_one)
+        employer = self.env["res.partner"].create({"name": "Usine Suite", "is_company": True,
+                                                   "organisation_type": "employer"})
+        self.env["territory.opportunity"].create([{
+            "name": name, "kind": "job", "sector": "Santé", "partner_org_id": employer.id,
+            "commune_id": self.town_with_station.id} for name in ("Infirmier de jour", "Infirmier de nuit")])
+        dinner_end = self.weekend.date_begin + timedelta(hours=3)
+        self.env["territory.stay.slot"].create({
+            "registration_id": registration.id, "date_begin": self.weekend.date_begin + timedelta(hours=2),
+            "date_end": dinner_end, "kind": "ambassador", "name": "Dîner chez les Colin"})
+        registration.with_user(self.concierge).action_suggest_itinerary()
+        suggested = registration.stay_slot_ids.filtered("opportunity_id").sorted("date_begin")
+        self.assertEqual(len(suggested), 2)
+        self.assertEqual(suggested[0].date_begin, dinner_end, "after the last slot, not at the stay's start")
+        self.assertEqual(suggested[1].date_begin, suggested[0].date_end, "one after the other")
+        self.assertEqual(suggested[0].date_end - suggested[0].date_begin, timedelta(minutes=90))
+        self.assertTrue(all(slot.date_end <= self.weekend.date_end for slot in suggested))
+
+    def test_cancelled_registration_has_no_itinerary_actions(self):
+        registration = self._invite(self.journey_one)
+        self.env["territory.stay.slot"].create({
+            "registration_id": registration.id, "date_begin": self.weekend.date_begin,
+            "kind": "ambassador", "name": "Dîner chez les Colin"})
+        registration.action_cancel()
+        for action in ("action_suggest_itinerary", "action_send_itinerary"):
+            with self.subTest(action=action), self.assertRaisesRegex(UserError, "cancelled"):
+                getattr(registration.with_user(self.concierge), action)()
+        arch = registration.with_user(self.concierge).get_views([(False, "form")])["views"]["form"]["arch"]
+        for action in ("action_suggest_itinerary", "action_send_itinerary"):
+            button = arch.split(f'name="{action}"', 1)[1].split(">", 1)[0]
+            self.assertIn("state == 'cancel'", button)
 
     def test_feedback_survey_after_the_stay(self):
         registration = self._invite(self.journey_one)
