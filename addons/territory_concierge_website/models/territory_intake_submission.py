@@ -82,11 +82,12 @@ class TerritoryIntakeSubmission(models.Model):
             template.send_mail(submission.id)
 
     def _confirm(self):
-        """The person proved the e-mail address: record the consents they gave on its journey.
+        """The person proved the e-mail address.
 
-        Confirming is independent of what staff did with the rest (applied or not); a
-        discarded application records nothing. The consents go to the journey only while it
-        still has the address that was proven.
+        A new household's consents are recorded on the journey its application created. An
+        existing household's journey is never changed by the link (its owner may have withdrawn
+        consents the application gives again): the application is marked as proven, and the
+        concierge records its consents by applying it. A discarded application records nothing.
         """
         now = fields.Datetime.now()
         for submission in self.filtered(lambda s: not s.date_confirmed and s.state != "discarded"):
@@ -95,17 +96,29 @@ class TerritoryIntakeSubmission(models.Model):
             journey = submission.journey_id
             if not journey or journey.email_normalized != submission.email:
                 continue
-            journey.write({"consent_ids": [
-                (0, 0, {"purpose": consent["purpose"], "wording": consent["wording"], "source": "web_form",
-                        "date_given": now})
-                for consent in submission.consents or []]})
+            if submission.match_kind == "email":
+                journey.message_post(
+                    body=self.env._("The household confirmed the e-mail address of its new application on the "
+                                    "website: its consents are recorded when you apply the application."),
+                    subtype_xmlid="mail.mt_note")
+                continue
+            submission._record_consents(journey)
             journey.message_post(
                 body=self.env._("The household confirmed its e-mail address: the consents of its application "
                                 "on the website are recorded."),
                 subtype_xmlid="mail.mt_note")
 
+    def _record_consents(self, journey):
+        """The consents of a proven application, dated when the address was proven."""
+        self.ensure_one()
+        journey.write({"consent_ids": [
+            (0, 0, {"purpose": consent["purpose"], "wording": consent["wording"], "source": "web_form",
+                    "date_given": self.date_confirmed})
+            for consent in self.consents or []]})
+
     def action_apply(self):
-        """Fill what the journey lacks with what was typed; never overwrite what staff qualified."""
+        """Fill what the journey lacks with what was typed; never overwrite what staff qualified.
+        The consents given on the form are recorded only when the e-mail address was proven."""
         for submission in self:
             if submission.state not in ("pending", "confirmed") or submission.match_kind != "email":
                 raise UserError(self.env._("Only a pending application of an existing household can be applied."))
@@ -119,10 +132,15 @@ class TerritoryIntakeSubmission(models.Model):
             if not journey.household_member_ids and submission.household_members:
                 updates["household_member_ids"] = [(0, 0, member) for member in submission.household_members]
             journey.write(updates)
+            if submission.date_confirmed:
+                submission._record_consents(journey)
+                consents_note = self.env._("Its consents, proven by the e-mail confirmation, are recorded.")
+            else:
+                consents_note = self.env._("Its consents are not recorded: the e-mail address was not confirmed.")
             journey.message_post(
-                body=Markup("%s<pre>%s</pre>") % (
+                body=Markup("%s %s<pre>%s</pre>") % (
                     self.env._("The application of the website was applied by %(user)s.", user=self.env.user.name),
-                    submission.summary),
+                    consents_note, submission.summary),
                 subtype_xmlid="mail.mt_note")
             submission.state = "applied"
             submission._close_activity()

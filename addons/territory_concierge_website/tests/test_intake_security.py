@@ -106,11 +106,13 @@ class TestIntakeSecurity(IntakeFormCase):
         self._submit(self._valid_post(first_name="Hélène", last_name="Verrier", email="helene.verrier@example.org",
                                       project_horizon="lt_6m", consent_newsletter="1"))
         submission = self.env["territory.intake.submission"].search([("journey_id", "=", self.household.id)])
+        active_before = self.household.consent_ids.filtered("is_active")
         self._confirm(self._confirmation_token("helene.verrier@example.org"))
         self.household.invalidate_recordset()
-        active = self.household.consent_ids.filtered("is_active")
-        self.assertEqual(set(active.mapped("purpose")), {"concierge_contact", "partner_sharing", "newsletter"},
-                         "the person proved the journey's address: the consents it gave again count")
+        self.assertEqual(self.household.consent_ids.filtered("is_active"), active_before,
+                         "the link never changes an existing journey's consents by itself (a withdrawn one "
+                         "stays withdrawn until a concierge applies the proven application)")
+        self.assertEqual(submission.state, "confirmed")
         self.assertFalse(self.household.active, "confirming does not reopen a lost journey")
         self.assertFalse(self.household.origin_city, "nor fills the journey")
         activity = submission.activity_id
@@ -124,6 +126,9 @@ class TestIntakeSecurity(IntakeFormCase):
         self.assertIn(self.profile_health, self.household.profile_ids)
         self.assertFalse(self.household.active)
         self.assertFalse(activity.exists().filtered("active"), "the activity is done")
+        active = self.household.consent_ids.filtered("is_active")
+        self.assertEqual(set(active.mapped("purpose")), {"concierge_contact", "partner_sharing", "newsletter"},
+                         "applied by staff, the proven consents count")
 
     def test_consents_confirmed_after_staff_applied_and_erasure(self):
         self._submit(self._valid_post(first_name="Hélène", last_name="Verrier", email="helene.verrier@example.org"))
@@ -132,8 +137,8 @@ class TestIntakeSecurity(IntakeFormCase):
         self._confirm(self._confirmation_token("helene.verrier@example.org"))
         self.assertEqual(submission.state, "applied")
         self.assertTrue(submission.date_confirmed)
-        self.assertTrue(self.household._has_active_consent("partner_sharing"),
-                        "applying before the confirmation does not lose the consents")
+        self.assertFalse(self.household._has_active_consent("partner_sharing"),
+                         "applied before the address was proven: no consent recorded, the link adds none later")
         # The household's access and erasure rights cover what it typed in the form.
         _name, content = self.household._personal_data_export()
         self.assertIn("Nous aimons la nature.", content.decode())
