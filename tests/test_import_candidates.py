@@ -192,3 +192,118 @@ def test_cannot_run_exit_codes(odoo_url, odoo_db, importer_key, tmp_path):
     refused = run_import(odoo_url, odoo_db, "not-a-key", path)
     assert refused.returncode == 3, refused.stderr
     assert run_import("http://127.0.0.1:9", odoo_db, importer_key, path).returncode == 4
+
+
+def write_export(path, *lines):
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def journeys_with_phone(concierge, phone):
+    response = concierge.call("crm.lead", "search_read", domain=[("phone_sanitized", "=", phone)],
+                              fields=["contact_name", "email_normalized", "profile_ids", "child_count",
+                                      "adult_count", "partner_sharing_consent", "household_member_ids"],
+                              order="id", context={"active_test": False})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def duplicate_activities(concierge, journey_id):
+    """The activities the import left on a journey about a possible duplicate (the stage's
+    plan may have added others)."""
+    response = concierge.call("mail.activity", "search_read",
+                              domain=[("res_model", "=", "crm.lead"), ("res_id", "=", journey_id),
+                                      ("summary", "ilike", "doublon")],
+                              fields=["summary", "note"])
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_phone_shared_with_another_household_is_only_a_possible_duplicate(odoo_url, odoo_db, importer_key,
+                                                                          tmp_path, concierge):
+    """A new family typed the phone of another household: she gets her own journey, with her
+    e-mail, children, job and consent; the other journey is untouched; the report says why."""
+    first = write_export(tmp_path / "first.csv",
+                         "Lambert;Claire;claire.lambert@example.org;06 19 87 00 21;Reims;51100;famille;2;0;;;;;;"
+                         "Campagne téléphone;;non")
+    assert run_import(odoo_url, odoo_db, importer_key, first).returncode == 0
+    [claire] = journeys_with_phone(concierge, "+33619870021")
+
+    second = write_export(tmp_path / "second.csv",
+                          "Benali;Sarah;sarah.benali@example.org;0619870021;Lille;59000;soignant;1;2;;;"
+                          "Aide-soignante;;;Campagne téléphone;;oui")
+    report = tmp_path / "report.csv"
+    result = run_import(odoo_url, odoo_db, importer_key, second, report=report)
+    assert result.returncode == 0, result.stderr
+    row = read_report(report)[2]
+    assert row["statut"] == "créée", "a new household, not an update of Claire's journey"
+    assert "doublon possible" in row["motif"] and f"parcours {claire['id']}" in row["motif"]
+    assert "même téléphone" in row["motif"] and "ligne 2" in row["motif"]
+    assert "doublon possible" in result.stdout
+
+    claire_after, sarah = journeys_with_phone(concierge, "+33619870021")
+    assert claire_after == claire, "Claire's journey did not get Sarah's consent, profile or household"
+    assert sarah["id"] == int(row["parcours"])
+    assert sarah["email_normalized"] == "sarah.benali@example.org"
+    assert (sarah["adult_count"], sarah["child_count"]) == (1, 2)
+    assert sarah["partner_sharing_consent"] is True
+    adults = concierge.call("territory.household.member", "search_read",
+                            domain=[("id", "in", sarah["household_member_ids"]), ("role", "=", "adult")],
+                            fields=["job_sought"]).json()
+    assert [adult["job_sought"] for adult in adults] == ["Aide-soignante"]
+    [activity] = duplicate_activities(concierge, sarah["id"])
+    assert "Doublon possible" in activity["summary"]
+    assert f"parcours {claire['id']}" in activity["note"] and "Claire Lambert" in activity["note"]
+    assert not duplicate_activities(concierge, claire["id"])
+
+    again = run_import(odoo_url, odoo_db, importer_key, second, report=report)
+    assert again.returncode == 0, again.stderr
+    assert read_report(report)[2]["statut"] == "inchangée", "Sarah is now found by her e-mail"
+    assert len(journeys_with_phone(concierge, "+33619870021")) == 2
+
+
+def test_phone_and_same_name_is_the_same_household(odoo_url, odoo_db, importer_key, tmp_path, concierge):
+    first = write_export(tmp_path / "first.csv",
+                         "Garnier;Paul;paul.garnier@example.org;06 19 87 00 22;Reims;51100;famille;1;0;;;;;;;;non")
+    assert run_import(odoo_url, odoo_db, importer_key, first).returncode == 0
+    report = tmp_path / "report.csv"
+    second = write_export(tmp_path / "second.csv", "GARNIER;paul;;0619870022;;;artisan;;;;;;;;;;non")
+    result = run_import(odoo_url, odoo_db, importer_key, second, report=report)
+    assert result.returncode == 0, result.stderr
+    row = read_report(report)[2]
+    assert row["statut"] == "mise à jour" and "même téléphone et même nom" in row["motif"]
+    [paul] = journeys_with_phone(concierge, "+33619870022")
+    assert len(paul["profile_ids"]) == 2
+
+    # Same name and phone, but another e-mail: not decided on the phone.
+    third = write_export(tmp_path / "third.csv",
+                         "Garnier;Paul;paul.garnier.pro@example.org;0619870022;;;famille;;;;;;;;;;non")
+    result = run_import(odoo_url, odoo_db, importer_key, third, report=report)
+    row = read_report(report)[2]
+    assert row["statut"] == "créée" and "doublon possible" in row["motif"], row
+    assert len(journeys_with_phone(concierge, "+33619870022")) == 2
+
+
+def test_lines_of_one_file_sharing_only_a_phone_stay_apart(odoo_url, odoo_db, importer_key, tmp_path,
+                                                           concierge):
+    path = write_export(
+        tmp_path / "shared_phone.csv",
+        "Morel;Julie;julie.morel@example.org;06 19 87 00 23;Metz;57000;famille;2;2;;;;;;;;non",
+        "Nguyen;Thi;thi.nguyen@example.org;0619870023;Nancy;54000;etudiant;1;0;;;;;;;;oui",
+        "NGUYEN;Thi;;+33619870023;;;teletravailleur;1;0;;;;;;;;oui",
+    )
+    report = tmp_path / "report.csv"
+    result = run_import(odoo_url, odoo_db, importer_key, path, report=report)
+    assert result.returncode == 0, result.stderr
+    rows = read_report(report)
+    assert rows[2]["statut"] == "créée" and "doublon" not in rows[2]["motif"]
+    assert rows[3]["statut"] == "créée"
+    assert "doublon possible" in rows[3]["motif"] and "ligne 2" in rows[3]["motif"]
+    assert f"parcours {rows[2]['parcours']}" in rows[3]["motif"]
+    assert rows[4]["statut"] == "fusionnée" and "ligne 3" in rows[4]["motif"], "same phone and same name"
+    julie, thi = journeys_with_phone(concierge, "+33619870023")
+    assert julie["email_normalized"] == "julie.morel@example.org" and julie["child_count"] == 2
+    assert julie["partner_sharing_consent"] is False, "Thi's consent is not Julie's"
+    assert thi["email_normalized"] == "thi.nguyen@example.org" and len(thi["profile_ids"]) == 2
+    [activity] = duplicate_activities(concierge, thi["id"])
+    assert "Julie Morel" in activity["note"]
