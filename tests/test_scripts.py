@@ -97,7 +97,7 @@ def test_make_run_stops_when_stopped_by_its_process_id(odoo_db):
             try:
                 if requests.get(url, timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still loading
                 time.sleep(1)
         else:
             pytest.fail("make run did not serve within 2 minutes")
