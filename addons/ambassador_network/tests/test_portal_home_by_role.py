@@ -1,20 +1,12 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.portal_pages import PortalPagesMixin
+
 
 @tagged("post_install", "-at_install")
-class TestPortalHomeByRole(HttpCase):
+class TestPortalHomeByRole(PortalPagesMixin, HttpCase):
     """/my shows each demo login (password = login) the cards of its role, and the pages of a
     role answer 404 to the others."""
-
-    @staticmethod
-    def _home_links(html):
-        """The page's links, whatever language prefix the website adds to them."""
-        return html.replace('href="/fr/', 'href="/').replace('href="/en/', 'href="/')
-
-    def _page(self, login, url):
-        self.authenticate(login, login)
-        # Followed: the website may first redirect to the language prefix (/fr/my...).
-        return self.url_open(url)
 
     def test_ambassador_home_links_their_pages(self):
         home = self._home_links(self._page("ambassador", "/my").text)

@@ -4,27 +4,13 @@ from datetime import date
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.portal_pages import page_text, pages_in_french
+
 from .common import SponsorshipCommon
 
 PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
 
 
-def pages_in_french(env, users):
-    """The demo's people read the portal in French: the language is active with these
-    modules' translations, the users read in it (and so does the website, when installed)."""
-    env["res.lang"]._activate_lang("fr_FR")
-    env["ir.module.module"]._load_module_terms(["territory_concierge", "ambassador_network"], ["fr_FR"],
-                                               overwrite=True)
-    users.write({"lang": "fr_FR"})
-    if "website" in env:
-        env["website"].search([]).write({"language_ids": [Command.link(env.ref("base.lang_fr").id)]})
-
-
-def page_text(html):
-    """What the reader sees of the page's content: its text without tags, spaces folded."""
-    main = re.search(r"<main.*</main>", html, flags=re.S)
-    text = re.sub(r"<script.*?</script>|<[^>]+>", " ", main.group(0) if main else html, flags=re.S)
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'").replace("&nbsp;", " ").replace("\xa0", " "))
 
 
 @tagged("post_install", "-at_install")
@@ -35,7 +21,8 @@ class TestPortalPagesInFrench(HttpCase, SponsorshipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        pages_in_french(cls.env, cls.anne_user | cls.bruno_user | cls.family_one_user | cls.family_two_user)
+        pages_in_french(cls.env, cls.anne_user | cls.bruno_user | cls.family_one_user | cls.family_two_user,
+                        ["ambassador_network"])
         cls.family_one.household_member_ids = [
             Command.clear(), Command.create({"role": "adult", "name": "Claire", "age": 38}),
             Command.create({"role": "adult", "name": "Marc", "age": 40}),

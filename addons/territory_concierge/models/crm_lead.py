@@ -45,6 +45,11 @@ PERSONAL_JOURNEY_FIELDS = (
 )
 
 
+# The journeys' own views (primary views derived from CRM's) and the CRM buttons they drop.
+JOURNEY_VIEWS = {f"territory_concierge.crm_lead_view_{kind}_journey" for kind in ("form", "kanban", "list")}
+JOURNEY_HIDDEN_BUTTONS = ("action_generate_leads", "action_show_potential_duplicates")
+
+
 class CrmLead(models.Model):
     """A newcomer journey ("parcours d'installation") is a lead of a journeys team."""
 
@@ -784,6 +789,23 @@ class CrmLead(models.Model):
         attachments.unlink()
         activities.unlink()
         env["mail.followers"].search(on_records).unlink()
+
+    # ------------------------------------------------------------
+    # JOURNEY VIEWS: no sales tools
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """Journey views derive from CRM's, so they inherit what other CRM modules add to those:
+        lead mining ("Générer des pistes", crm_iap_mine, auto-installed) and CRM's similar-leads
+        finder ("Pistes similaires") are sales tools, not the conciergerie's. They are taken out
+        here rather than by an xpath, which would fail when crm_iap_mine is not installed."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view.xml_id in JOURNEY_VIEWS:
+            for name in JOURNEY_HIDDEN_BUTTONS:
+                for button in arch.xpath(f"//button[@name='{name}']"):
+                    button.getparent().remove(button)
+        return arch, view
 
     # ------------------------------------------------------------
     # PIPELINE: a journeys team shows only its own stages

@@ -1,21 +1,13 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.portal_pages import PortalPagesMixin
+
 
 @tagged("post_install", "-at_install")
-class TestPortalPagesByRole(HttpCase):
+class TestPortalPagesByRole(PortalPagesMixin, HttpCase):
     """An ambassador's pages answer 404 to partner contacts and families, a partner's pages to
     ambassadors and families (demo logins, password = login); where ambassadors and partner
     contacts are expected is linked from their /my."""
-
-    @staticmethod
-    def _home_links(html):
-        """The page's links, whatever language prefix the website adds to them."""
-        return html.replace('href="/fr/', 'href="/').replace('href="/en/', 'href="/')
-
-    def _page(self, login, url):
-        self.authenticate(login, login)
-        # Followed: the website may first redirect to the language prefix (/fr/my...).
-        return self.url_open(url)
 
     def test_each_role_page_refuses_the_other_roles(self):
         for login, url in (("partner", "/my/sponsorships"), ("employer", "/my/sponsorships"),

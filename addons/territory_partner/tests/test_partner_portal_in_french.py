@@ -1,27 +1,10 @@
-import re
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.portal_pages import page_text, pages_in_french
+
 from .common import PartnerCommon
-
-
-def pages_in_french(env, users):
-    """The demo's partners read the portal in French: the language is active with these
-    modules' translations, the users read in it (and so does the website, when installed)."""
-    env["res.lang"]._activate_lang("fr_FR")
-    env["ir.module.module"]._load_module_terms(["territory_concierge", "territory_partner"], ["fr_FR"],
-                                               overwrite=True)
-    users.write({"lang": "fr_FR"})
-    if "website" in env:
-        env["website"].search([]).write({"language_ids": [Command.link(env.ref("base.lang_fr").id)]})
-
-
-def page_text(html):
-    """What the reader sees of the page's content: its text without tags, spaces folded."""
-    main = re.search(r"<main.*</main>", html, flags=re.S)
-    text = re.sub(r"<script.*?</script>|<[^>]+>", " ", main.group(0) if main else html, flags=re.S)
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'").replace("&nbsp;", " ").replace("\xa0", " "))
 
 
 @tagged("post_install", "-at_install")
@@ -32,7 +15,7 @@ class TestPartnerPortalInFrench(HttpCase, PartnerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        pages_in_french(cls.env, cls.employer_user | cls.chamber_user)
+        pages_in_french(cls.env, cls.employer_user | cls.chamber_user, ["territory_partner"])
         cls.journey.write({"housing_budget": 800, "household_member_ids": [
             Command.create({"role": "child", "name": "Tom", "age": 11})]})
         cls.share = cls._share(scope_household=True, scope_housing=True)

@@ -1,20 +1,12 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.territory_concierge.tests.portal_pages import PortalPagesMixin
+
 
 @tagged("post_install", "-at_install")
-class TestPartnerPortalHomeByRole(HttpCase):
+class TestPartnerPortalHomeByRole(PortalPagesMixin, HttpCase):
     """/my shows a partner organisation's contacts their cards, and their pages answer 404 to
     whoever is not such a contact (demo logins, password = login)."""
-
-    @staticmethod
-    def _home_links(html):
-        """The page's links, whatever language prefix the website adds to them."""
-        return html.replace('href="/fr/', 'href="/').replace('href="/en/', 'href="/')
-
-    def _page(self, login, url):
-        self.authenticate(login, login)
-        # Followed: the website may first redirect to the language prefix (/fr/my...).
-        return self.url_open(url)
 
     def test_partner_contacts_home_links_their_pages(self):
         for login in ("partner", "employer"):
