@@ -22,7 +22,7 @@ class TestJourneyFormAsConcierge(JourneyCommon):
         action = self.env["ir.actions.actions"]._for_xml_id("territory_concierge.crm_lead_action_journeys")
         admin = self.env.ref("base.user_admin")
         views = self.env["crm.lead"].with_user(admin).with_context(
-            literal_eval(action["context"])).get_views([(view_id, kind) for view_id, kind in action["views"]
+            **literal_eval(action["context"])).get_views([(view_id, kind) for view_id, kind in action["views"]
                                                         if kind in ("kanban", "list", "form")])["views"]
         for kind in ("kanban", "list", "form"):
             with self.subTest(view=kind):
