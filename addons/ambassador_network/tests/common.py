@@ -6,6 +6,10 @@ from odoo.addons.territory_concierge.tests.common import JourneyCommon
 AMBASSADOR_WORDING = "J'accepte d'être mis(e) en relation avec un ambassadeur du territoire."
 
 
+# The ambassadors' passwords, longer than their logins; the others sign in with their login.
+PORTAL_PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
+
+
 class SponsorshipCommon(JourneyCommon):
     """Two active ambassadors with portal accounts, two families with portal accounts and
     their journeys (consenting to an ambassador), a concierge."""
@@ -53,6 +57,10 @@ class SponsorshipCommon(JourneyCommon):
         # As the portal invitation from the journey does: the family's page shows this journey.
         partner.family_journey_id = journey
         return journey
+
+    def _login(self, user):
+        """Sign in over HTTP (HttpCase subclasses) as one of the fixtures' portal users."""
+        self.authenticate(user.login, PORTAL_PASSWORDS.get(user.login, user.login))
 
     @classmethod
     def _propose(cls, journey=None, ambassador=None):

@@ -7,8 +7,6 @@ from odoo.addons.territory_concierge.tests.common import pages_in_english
 
 from .common import SponsorshipCommon
 
-PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
-
 
 @tagged("post_install", "-at_install")
 class TestFamilyPage(HttpCase, SponsorshipCommon):
@@ -20,9 +18,6 @@ class TestFamilyPage(HttpCase, SponsorshipCommon):
         super().setUpClass()
         pages_in_english(cls.env)
         cls.sponsorship = cls._active()
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def test_a_newer_lead_naming_the_family_does_not_take_the_page(self):
         # A lead someone else created later with the family's contact, in the journeys team

@@ -8,10 +8,6 @@ from odoo.addons.territory_concierge.tests.portal_pages import page_text, pages_
 
 from .common import SponsorshipCommon
 
-PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
-
-
-
 
 @tagged("post_install", "-at_install")
 class TestPortalPagesInFrench(HttpCase, SponsorshipCommon):
@@ -28,9 +24,6 @@ class TestPortalPagesInFrench(HttpCase, SponsorshipCommon):
             Command.create({"role": "adult", "name": "Marc", "age": 40}),
             Command.create({"role": "child", "name": "Léa", "age": 9}),
             Command.create({"role": "child", "name": "Hugo", "age": 6})]
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def _page(self, url):
         response = self.url_open(url)

@@ -8,8 +8,6 @@ from odoo.addons.territory_concierge.tests.common import pages_in_english
 
 from .common import SponsorshipCommon
 
-PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
-
 
 @tagged("post_install", "-at_install")
 class TestAmbassadorFamilyPortals(HttpCase, SponsorshipCommon):
@@ -21,9 +19,6 @@ class TestAmbassadorFamilyPortals(HttpCase, SponsorshipCommon):
         super().setUpClass()
         pages_in_english(cls.env)
         cls.sponsorship = cls._active()
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def _post(self, url, page, **data):
         token = re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(page).text).group(1)

@@ -5,8 +5,6 @@ from odoo.tests import HttpCase, tagged
 from odoo.addons.ambassador_network.tests.common import SponsorshipCommon
 from odoo.addons.territory_concierge.tests.common import pages_in_english
 
-PASSWORDS = {"an_anne": "an_annex", "an_bruno": "an_brunox"}
-
 
 @tagged("post_install", "-at_install")
 class TestStayPortals(HttpCase, SponsorshipCommon):
@@ -26,9 +24,6 @@ class TestStayPortals(HttpCase, SponsorshipCommon):
         cls.env["territory.stay.slot"].create({
             "registration_id": cls.registration.id, "date_begin": start + timedelta(hours=10),
             "kind": "ambassador", "name": "Dîner chez Anne", "contact_id": cls.ambassador_anne.id})
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def test_ambassador_sees_where_they_are_expected(self):
         self._propose(journey=self.family_one)  # Anne sponsors the household

@@ -5,6 +5,9 @@ from odoo.addons.territory_concierge.tests.common import JourneyCommon
 
 SHARING_WORDING = "J'accepte que mon projet soit partagé avec les organismes partenaires."
 
+# The family's password differs from its login; the others sign in with their login.
+PORTAL_PASSWORDS = {"tp_family": "tp_familyx"}
+
 
 class PartnerCommon(JourneyCommon):
     """Two partner organisations with one portal contact each, and journeys whose
@@ -39,6 +42,10 @@ class PartnerCommon(JourneyCommon):
         cls.journey_without_consent = cls._create_journey(
             name="Famille Réservée", contact_name="Bob Réservé", user_id=cls.concierge.id,
             consent_ids=[Command.create({"purpose": "concierge_contact", "wording": "Oui.", "source": "phone"})])
+
+    def _login(self, user):
+        """Sign in over HTTP (HttpCase subclasses) as one of the fixtures' portal users."""
+        self.authenticate(user.login, PORTAL_PASSWORDS.get(user.login, user.login))
 
     @classmethod
     def _share(cls, journey=None, org=None, **scopes):

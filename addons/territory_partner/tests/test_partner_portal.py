@@ -8,8 +8,6 @@ from odoo.addons.territory_concierge.tests.common import pages_in_english
 
 from .common import PartnerCommon
 
-PASSWORDS = {"tp_employer": "tp_employer", "tp_chamber": "tp_chamber", "tp_family": "tp_familyx"}
-
 
 @tagged("post_install", "-at_install")
 class TestPartnerPortal(HttpCase, PartnerCommon):
@@ -22,9 +20,6 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
         pages_in_english(cls.env)
         cls.employer_share = cls._share(scope_jobs=True)
         cls.chamber_share = cls._share(org=cls.org_chamber, scope_identity=True, scope_business=True)
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def _csrf(self, url):
         return re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(url).text).group(1)

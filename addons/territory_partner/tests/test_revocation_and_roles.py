@@ -9,7 +9,6 @@ from odoo.addons.territory_concierge.tests.common import pages_in_english
 
 from .common import SHARING_WORDING, PartnerCommon
 
-PASSWORDS = {"tp_employer": "tp_employer", "tp_chamber": "tp_chamber", "tp_family": "tp_familyx"}
 SECRET_FILE = b"CV confidentiel d'Alice"
 
 
@@ -48,9 +47,6 @@ class TestShareRevocationOverHttp(HttpCase, RolesCommon):
         # token Odoo's chatter hands out with each attachment.
         cls.stored_token = cls.attachment.generate_access_token()[0]
         cls.signed_token = cls.attachment._get_raw_access_token()
-
-    def _login(self, user):
-        self.authenticate(user.login, PASSWORDS.get(user.login, user.login))
 
     def _thread_as_seen(self):
         """The share's messages the current session gets from both chatter routes."""
