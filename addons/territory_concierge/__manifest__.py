@@ -26,6 +26,8 @@
         "wizard/crm_lead_lost_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
+        "views/crm_lost_reason_views.xml",
+        "views/mail_activity_plan_views.xml",
         "views/crm_team_views.xml",
         "views/territory_request_views.xml",
         "views/territory_commune_views.xml",

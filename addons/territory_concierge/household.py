@@ -19,3 +19,18 @@ def children_summary(env, ages):
         return env._("%(children)s (%(ages)s years old)", children=children,
                      ages=format_list(env, [str(age) for age in known]))
     return children
+
+
+def household_summary(env, adult_count, ages):
+    """The household in a few words for a pipeline card, e.g. "2 adults, 1 child (6 years old)";
+    empty while nobody is recorded (rather than "0 adult(s)").
+
+    :param int adult_count: number of adults
+    :param list[int] ages: one per child
+    """
+    parts = []
+    if adult_count:
+        parts.append(env._("1 adult") if adult_count == 1 else env._("%(count)s adults", count=adult_count))
+    if ages:
+        parts.append(children_summary(env, ages))
+    return ", ".join(parts)

@@ -11,6 +11,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import clean_context, html2plaintext
 
+from ..household import household_summary
+
 _logger = logging.getLogger(__name__)
 
 PROJECT_HORIZONS = [
@@ -48,6 +50,15 @@ PERSONAL_JOURNEY_FIELDS = (
 # The journeys' own views (primary views derived from CRM's) and the CRM buttons they drop.
 JOURNEY_VIEWS = {f"territory_concierge.crm_lead_view_{kind}_journey" for kind in ("form", "kanban", "list")}
 JOURNEY_HIDDEN_BUTTONS = ("action_generate_leads", "action_show_potential_duplicates")
+# CRM's list/kanban "Actions" that turn leads into sales opportunities or merge them (a merge would
+# mix two households' consents and files): not offered on journeys. Listed by xml id so that a
+# module that is not installed (crm_iap_enrich) simply matches nothing.
+JOURNEY_HIDDEN_ACTIONS = (
+    "crm.action_crm_send_mass_convert",
+    "crm.action_merge_opportunities",
+    "crm_iap_enrich.action_enrich_mail",
+    "website_crm_partner_assign.action_crm_send_mass_forward",
+)
 
 
 class CrmLead(models.Model):
@@ -62,6 +73,7 @@ class CrmLead(models.Model):
     adult_count = fields.Integer("Adults", compute="_compute_household_counts", store=True)
     child_count = fields.Integer("Children", compute="_compute_household_counts", store=True)
     children_ages = fields.Char("Children's ages", compute="_compute_household_counts", store=True)
+    household_summary = fields.Char("Household in short", compute="_compute_household_summary")
     profile_ids = fields.Many2many("territory.profile", string="Profiles")
 
     # Project
@@ -144,6 +156,13 @@ class CrmLead(models.Model):
             journey.adult_count = len(adults)
             journey.child_count = len(children)
             journey.children_ages = ", ".join(str(age) for age in sorted(children.mapped("age")))
+
+    @api.depends("adult_count", "child_count", "children_ages")
+    def _compute_household_summary(self):
+        for journey in self:
+            # One age per child, 0 when unknown (children_summary leaves those out).
+            ages = [int(age) for age in (journey.children_ages or "").split(", ") if age.isdigit()]
+            journey.household_summary = household_summary(self.env, journey.adult_count, ages)
 
     @api.depends("consent_ids.purpose", "consent_ids.is_active")
     def _compute_partner_sharing_consent(self):
@@ -336,9 +355,13 @@ class CrmLead(models.Model):
                 lambda field, journey=journey: not journey[field.name])
             if missing:
                 problems.append(self.env._(
-                    "%(journey)s cannot enter the stage \u201c%(stage)s\u201d: missing %(fields)s.",
+                    "%(journey)s cannot enter the stage \u201c%(stage)s\u201d until these are filled in: %(fields)s.",
                     journey=journey.display_name, stage=target.name,
-                    fields=", ".join(missing.mapped("field_description")),
+                    fields=", ".join(
+                        self.env._("\u201c%(field)s\u201d (add at least one line)", field=field.field_description)
+                        if field.ttype in ("one2many", "many2many")
+                        else self.env._("\u201c%(field)s\u201d", field=field.field_description)
+                        for field in missing.sudo()),
                 ))
         if problems:
             raise ValidationError("\n".join(problems))
@@ -806,6 +829,22 @@ class CrmLead(models.Model):
                 for button in arch.xpath(f"//button[@name='{name}']"):
                     button.getparent().remove(button)
         return arch, view
+
+    @api.model
+    def get_views(self, views, options=None):
+        """The "Actions" menu of a journeys list or kanban leaves out CRM's sales wizards."""
+        result = super().get_views(views, options)
+        if not (options or {}).get("toolbar"):
+            return result
+        journey_view_ids = {self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False)
+                            for xmlid in JOURNEY_VIEWS}
+        hidden_action_ids = {self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False)
+                             for xmlid in JOURNEY_HIDDEN_ACTIONS}
+        for view in result["views"].values():
+            if view.get("id") in journey_view_ids and view.get("toolbar", {}).get("action"):
+                view["toolbar"]["action"] = [
+                    action for action in view["toolbar"]["action"] if action["id"] not in hidden_action_ids]
+        return result
 
     # ------------------------------------------------------------
     # PIPELINE: a journeys team shows only its own stages

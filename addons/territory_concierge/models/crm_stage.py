@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmStage(models.Model):
@@ -17,7 +17,15 @@ class CrmStage(models.Model):
     portal_description = fields.Text(
         "Explanation for the household", translate=True,
         help="What this stage means, in plain words, on the household's portal page.")
+    is_journey_stage = fields.Boolean(
+        compute="_compute_is_journey_stage",
+        help="A stage of a newcomer journeys team: its form shows the journey settings, not the sales ones.")
     close_activities_on_leave = fields.Boolean(
         "Close its plan's activities when a journey moves on", default=True,
         help="When a journey enters a later stage, the activities the plan of this stage scheduled "
              "for it and still open are closed, with a note in the journey's chatter.")
+
+    @api.depends("team_ids.use_journeys")
+    def _compute_is_journey_stage(self):
+        for stage in self:
+            stage.is_journey_stage = any(stage.team_ids.mapped("use_journeys"))

@@ -124,10 +124,24 @@ class TestJourneyViewsSpeakConciergerie(JourneyCommon):
     def test_stage_form_shows_the_journey_settings_only(self):
         model, views, fields = self._views_of_action("territory_concierge.crm_stage_action_journeys", self.manager)
         stage = model.browse(self.stages["qualified"].id)
-        form = JourneyViewWords(views["form"], fields, {"team_ids": stage.team_ids.ids, "is_won": False})
+        values = stage.read(["team_ids", "is_won", "is_journey_stage", "team_count"])[0]
+        self.assertTrue(values["is_journey_stage"])
+        form = JourneyViewWords(views["form"], fields, values)
         shown = {node.get("name") for node, label in form.visible() if label is None}
         self.assertFalse(shown & {"is_won", "color", "team_ids"}, "sales-only settings on the journeys' stage form")
+        self.assertLessEqual({"required_field_ids", "activity_plan_id", "portal_description"}, shown)
         self.assertFalse([label for node, label in form.visible() if label and SALES_WORDS.search(label)])
+        # "Modifier" on a pipeline column opens the model's default form (no view of the action):
+        # the same journey settings; a sales team's stage keeps its sales settings.
+        default_form = model.get_views([[False, "form"]])["views"]["form"]
+        self.assertEqual(default_form["id"], views["form"]["id"])
+        sales_stage = model.create({"name": "Négociation", "team_ids": [(6, 0, self.env["crm.team"].create(
+            {"name": "Ventes"}).ids)]})
+        sales_form = JourneyViewWords(default_form, fields, sales_stage.read(
+            ["team_ids", "is_won", "is_journey_stage", "team_count"])[0])
+        sales_shown = {node.get("name") for node, label in sales_form.visible() if label is None}
+        self.assertIn("is_won", sales_shown)
+        self.assertNotIn("required_field_ids", sales_shown)
         # The gate's fields are named as on the journey form, without the model's name: read
         # as the web client reads them, with the context of the form's field.
         gate = form.arch.xpath("//field[@name='required_field_ids']")[0]
@@ -136,6 +150,76 @@ class TestJourneyViewsSpeakConciergerie(JourneyCommon):
         self.assertEqual(sorted(field["display_name"] for field in names["required_field_ids"]),
                          sorted(stage.required_field_ids.with_context(lang="fr_FR").mapped("field_description")))
         self.assertIn("Horizon du projet", [field["display_name"] for field in names["required_field_ids"]])
+
+    def test_pipeline_card_says_who_the_household_is(self):
+        """The card reads "2 adultes, 1 enfant (6 ans)", nothing while nobody is recorded
+        (it read "0 adulte(s), 0 enfant(s)")."""
+        self.env["ir.module.module"]._load_module_terms(["territory_concierge"], ["fr_FR"], overwrite=True)
+        journey = self._create_journey(household_member_ids=[
+            (0, 0, {"name": "Léa", "role": "adult"}), (0, 0, {"name": "Marc", "role": "adult"}),
+            (0, 0, {"name": "Zoé", "role": "child", "age": 6})])
+        self.assertEqual(journey.with_context(lang="fr_FR").household_summary, "2 adultes, 1 enfant (6 ans)")
+        self.assertFalse(self._create_journey().household_summary)
+        card = self._views_of_action("territory_concierge.crm_lead_action_journeys", self.concierge)[1]["kanban"]
+        self.assertIn('name="household_summary"', card["arch"])
+        self.assertNotIn("adult(s)", card["arch"])
+
+    def test_journeys_actions_menu_has_no_sales_wizards(self):
+        """The list's and pipeline's "Actions" menu: no "Convertir en opportunités", no "Fusionner"
+        (stock CRM lists keep them)."""
+        action = self.env["ir.actions.actions"].with_user(self.concierge)._for_xml_id(
+            "territory_concierge.crm_lead_action_journeys")
+        model = self.env["crm.lead"].with_user(self.concierge).with_context(lang="fr_FR")
+        views = model.get_views([list(view) for view in action["views"]],
+                                {"toolbar": True, "action_id": action["id"]})["views"]
+        hidden = {self.env.ref(xmlid).id for xmlid in ("crm.action_crm_send_mass_convert",
+                                                       "crm.action_merge_opportunities")}
+        for view_type in ("list", "kanban"):
+            with self.subTest(view=view_type):
+                offered = views[view_type]["toolbar"].get("action", [])
+                self.assertTrue(offered, "the Actions menu keeps the conciergerie's own entries")
+                self.assertFalse(hidden & {entry["id"] for entry in offered})
+                self.assertFalse([entry["name"] for entry in offered if SALES_WORDS.search(entry["name"])])
+        stock = self.env["crm.lead"].with_user(self.salesman).get_views([[False, "list"]], {"toolbar": True})
+        self.assertTrue(hidden <= {entry["id"] for entry in stock["views"]["list"]["toolbar"]["action"]})
+
+    def test_configuration_menus_speak_of_journeys(self):
+        """Configuration > Motifs de fin and > Plans d'activités: the journeys' own, in their words."""
+        menus = {
+            "territory_concierge.menu_concierge_lost_reasons": (
+                "territory_concierge.crm_lost_reason_action_journeys", "Motifs de fin"),
+            "territory_concierge.menu_concierge_plans": (
+                "territory_concierge.mail_activity_plan_action_journeys", "Plans d'activités des parcours"),
+        }
+        for menu_xmlid, (action_xmlid, title) in menus.items():
+            with self.subTest(menu=menu_xmlid):
+                self.assertEqual(self.env.ref(menu_xmlid).action, self.env.ref(action_xmlid))
+                action = self.env["ir.actions.actions"].with_user(self.manager).with_context(
+                    lang="fr_FR")._for_xml_id(action_xmlid)
+                self.assertEqual(action["name"], title)
+                self.assertNotRegex(action["name"] + str(action.get("help")), SALES_WORDS)
+        model, views, fields = self._views_of_action(
+            "territory_concierge.crm_lost_reason_action_journeys", self.manager)
+        action = self.env.ref("territory_concierge.crm_lost_reason_action_journeys")
+        reasons = model.search(safe_eval(action.domain))
+        self.assertIn(self.env.ref("territory_concierge.lost_reason_elsewhere"), reasons)
+        self.assertNotIn(self.env.ref("crm.lost_reason_1"), reasons,
+                         "CRM's sales reasons are not the journeys' end reasons")
+        self.assertTrue(reasons)
+        for view_type in ("list", "form"):
+            with self.subTest(view=view_type):
+                self.assertEqual(self._offending(views[view_type], fields), [])
+
+    def test_concierge_opens_the_stages_without_error(self):
+        """A concierge may read the stages (the link to the menu is the manager's): the views load
+        and read without the managers-only gate fields (ir.model.fields is not readable)."""
+        model, views, fields = self._views_of_action("territory_concierge.crm_stage_action_journeys", self.concierge)
+        for view_type in ("list", "form"):
+            with self.subTest(view=view_type):
+                arch = etree.fromstring(views[view_type]["arch"])
+                names = {node.get("name") for node in arch.iter("field")} & set(fields)
+                self.assertNotIn("required_field_ids", names)
+                model.search([("team_ids.use_journeys", "=", True)]).web_read({name: {} for name in names})
 
 
 @tagged("post_install", "-at_install")

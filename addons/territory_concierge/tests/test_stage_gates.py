@@ -81,7 +81,8 @@ class TestStageGates(JourneyCommon):
         with self.assertRaises(ValidationError) as refused:
             journey.with_user(self.concierge).with_context(lang="fr_FR").write(
                 {"stage_id": self.stages["qualified"].id})
-        self._assert_refused(refused, "Foyer", "Horizon du projet", "Qualifié", "ne peut pas entrer")
+        self._assert_refused(refused, "« Foyer » (ajoutez au moins une ligne)", "« Horizon du projet »", "Qualifié",
+                             "tant que ceci n'est pas renseigné")
 
     def test_gate_configured_by_staff(self):
         """Gates are data: the manager adds a required field and it applies at once."""

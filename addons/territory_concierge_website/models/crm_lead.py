@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, formataddr
 
 from odoo.addons.phone_validation.tools import phone_validation
 
@@ -68,7 +68,9 @@ class CrmLead(models.Model):
                     self.env._("Open the application to apply it (fills what the journey lacks)")))
             return journey
         duplicate = self._intake_find_by_phone(submission.phone)
-        journey = self.create({
+        # Odoo would log the creation as written by the public user ("Public user"): it is logged
+        # below as written by the household, under the address it typed (never an existing contact).
+        journey = self.with_context(mail_create_nolog=True).create({
             **(submission.journey_values or {}),
             "profile_ids": [(6, 0, submission.profile_ids.ids)],
             "interest_ids": [(6, 0, submission.interest_ids.ids)],
@@ -80,10 +82,17 @@ class CrmLead(models.Model):
         })
         submission.write({"journey_id": journey.id, "match_kind": "phone" if duplicate else "new",
                           "possible_duplicate_id": duplicate.id})
+        household_address = formataddr((submission.contact_name, submission.email))
+        # The creation message of Odoo's mail.thread.create, with the creation subtype that
+        # notifies the team's followers.
         journey.message_post(
-            body=Markup("<pre>%s</pre><p>%s</p>") % (submission.summary, self.env._(
-                "The consents of the application are recorded once the household confirms its e-mail address.")),
-            subtype_xmlid="mail.mt_note")
+            body=Markup('<div summary="o_mail_notification"><p>%s</p></div>') % journey._creation_message(),
+            subtype_id=journey._creation_subtype().id, author_id=False, email_from=household_address)
+        journey.message_post(
+            body=Markup("<p>%s</p><pre>%s</pre><p>%s</p>") % (
+                self.env._("Application received through the website form."), submission.summary, self.env._(
+                    "The consents of the application are recorded once the household confirms its e-mail address.")),
+            author_id=False, email_from=household_address, subtype_xmlid="mail.mt_note")
         if duplicate:
             submission.activity_id = journey._intake_schedule_activity(
                 self.env._("Possible duplicate"),

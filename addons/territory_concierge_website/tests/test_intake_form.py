@@ -35,6 +35,17 @@ class TestIntakeForm(IntakeFormCase):
             lambda c: c.purpose == "concierge_contact").wording, "the exact wording shown is the proof")
         self.assertIn("Nous aimons la nature.", "".join(journey.message_ids.mapped("body")))
 
+    def test_journey_chatter_opens_with_the_household_not_the_public_user(self):
+        self._submit(self._valid_post())
+        journey = self._journeys("anais.hebert@example.org")
+        public_partner = self.env.ref("base.public_user").partner_id
+        self.assertNotIn(public_partner, journey.message_ids.author_id, "no message by « Public user »")
+        opened = journey.message_ids.filtered(
+            lambda message: message.subtype_id == self.env.ref("territory_concierge.mt_journey_created"))
+        self.assertEqual(len(opened), 1, "the journey's opening is logged once, for the team's followers")
+        self.assertFalse(opened.author_id, "never attributed to an existing contact")
+        self.assertIn("anais.hebert@example.org", opened.email_from)
+
     def test_utm_from_campaign_link(self):
         # The conciergerie creates its campaigns and sources; a link only points at them.
         self.env["utm.source"].create({"name": "Salon Vivre a la campagne"})

@@ -34,6 +34,8 @@ class TerritoryMatchWizard(models.TransientModel):
             "type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id, "view_mode": "form",
             "target": "new", "name": self.env._("Suggested opportunities") if self.journey_id
             else self.env._("Suggested journeys"),
+            # The reasons are sentences: a wide dialog shows them without cutting the columns.
+            "context": {"dialog_size": "extra-large"},
         }
 
 

@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("territory_partner_concierge_buttons_tou
             trigger: ".o_kanban_view .o_kanban_record:contains(Lefebvre)",
             run: "click",
         },
-        ...gearMenuActionSteps("Suggérer des opportunités"),
+        ...gearMenuActionSteps("Suggérer des offres"),
         {
             content: "The suggestions are listed with their reasons",
             trigger: ".modal .o_form_view .o_field_widget[name=line_ids] .o_data_row",
