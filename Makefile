@@ -2,16 +2,18 @@
 PYTHON ?= python3
 DB ?= conciergerie
 PORT ?= 8069
+URL ?= http://127.0.0.1:$(PORT)
 # Production (docker-compose.prod.yml, settings in .env): see README, "Deployment".
 PROD = docker compose -f docker-compose.prod.yml
 
-.PHONY: test run bench lint install-deps help env backup restore upgrade prod-backup prod-restore prod-upgrade
+.PHONY: test run bench lint screenshots install-deps help env backup restore upgrade prod-backup prod-restore prod-upgrade
 
 help:
 	@echo "make test   run every test and check (fresh database, dropped at the end)"
 	@echo "make run    local Odoo server on a demo database ($(DB)) at http://localhost:$(PORT)"
 	@echo "make bench  benchmarks against stock Odoo (see bench/README.md)"
 	@echo "make lint   linters only (pre-commit)"
+	@echo "make screenshots  the README's pictures from a running demo (URL=$(URL))"
 	@echo "make env    production settings: .env with generated passwords (never overwritten)"
 	@echo "make backup one archive of $(DB) (database and filestore) in backups/"
 	@echo "make restore FILE=backups/x.zip [DB=name]  bring an archive back (FORCE=1 replaces $(DB))"
@@ -27,6 +29,9 @@ run:
 
 bench:
 	$(PYTHON) bench/run_bench.py
+
+screenshots:
+	$(PYTHON) scripts/screenshots.py --url $(URL)
 
 lint:
 	pre-commit run --all-files

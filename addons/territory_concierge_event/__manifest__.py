@@ -2,12 +2,12 @@
     "name": "Conciergerie : séjours découverte",
     "summary": "Discovery stays on Odoo Events: invitations from the pipeline, answers by link, "
                "attendance, each family's itinerary (PDF), feedback survey and the stay report",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
     "license": "LGPL-3",
-    "depends": ["territory_partner", "ambassador_network", "event", "survey"],
+    "depends": ["territory_concierge", "territory_partner", "event", "survey"],
     "data": [
         "security/res_groups.xml",
         "security/ir.model.access.csv",

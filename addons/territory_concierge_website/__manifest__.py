@@ -13,6 +13,8 @@
         "data/mail_template_data.xml",
         "data/website_menu_data.xml",
         "views/intake_templates.xml",
+        "views/website_layout_templates.xml",
+        "views/website_pages.xml",
         "views/territory_intake_submission_views.xml",
     ],
     "demo": [

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.territory_concierge.access import check_concierge_staff
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_CURRENT_STATES, SPONSORSHIP_OPEN_STATES
 
 
 class CrmLead(models.Model):
@@ -19,7 +20,7 @@ class CrmLead(models.Model):
     @api.depends("sponsorship_ids.state", "sponsorship_ids.ambassador_id")
     def _compute_ambassador_id(self):
         for journey in self:
-            current = journey.sponsorship_ids.filtered(lambda s: s.state in ("accepted", "active"))[:1]
+            current = journey.sponsorship_ids.filtered(lambda s: s.state in SPONSORSHIP_CURRENT_STATES)[:1]
             journey.ambassador_id = current.ambassador_id
 
     def _revoke_outside_access(self, reason, purpose=None):
@@ -54,18 +55,29 @@ class CrmLead(models.Model):
         check_concierge_staff(self.env)
         return self.env["territory.ambassador.match.wizard"].create({"journey_id": self.id})._open()
 
-    def action_invite_family_to_portal(self):
-        """One click: the household's contact gets a portal account to follow its journey."""
-        self.ensure_one()
-        self.check_access("write")
-        if not self.email_from:
-            raise UserError(self.env._("Record the household's e-mail address first: it is their login."))
-        if not self.partner_id:
-            self.partner_id = self.env["res.partner"].create({
-                "name": self.contact_name or self.name, "email": self.email_from, "phone": self.phone})
-        action = self.partner_id.action_give_portal_access()
-        # The key of the family's page (/my/journey): this journey, never another lead that
-        # names the same contact later. sudo: the write access on the journey was checked above;
-        # the key is readable and writable by staff only.
-        self.partner_id.sudo().family_journey_id = self
-        return action
+    def action_family_agree_ambassador(self):
+        """The household agrees, from its page, to the ambassador the conciergerie proposes.
+
+        :raise AccessError: anyone but the journey's household
+        """
+        journey = self._check_family_access()
+        sponsorship = journey.sponsorship_ids.filtered(lambda s: s.state == "proposed" and not s.family_agreed)[:1]
+        if not sponsorship:
+            raise UserError(self.env._("There is no ambassador to agree to."))
+        sponsorship.with_user(self.env.user).action_family_portal_agree()
+
+    def _family_withdrawal_effects(self, consent):
+        sponsorship = self.sudo().sponsorship_ids.filtered(lambda s: s.state in SPONSORSHIP_OPEN_STATES)[:1]
+        if consent.purpose == "ambassador" and sponsorship:
+            return self.env._("Your sponsorship with %(ambassador)s will end.",
+                              ambassador=sponsorship.ambassador_id.name)
+        return super()._family_withdrawal_effects(consent)
+
+    def _known_to_portal_partner(self, partner):
+        # An ambassador knows the households they sponsor, while the sponsorship is open.
+        known = super()._known_to_portal_partner(partner)
+        sponsored = self.env["territory.sponsorship"].sudo().search([
+            ("ambassador_id", "=", partner.id), ("journey_id", "in", self.ids),
+            ("state", "in", SPONSORSHIP_OPEN_STATES)]).journey_id
+        known.update(dict.fromkeys(sponsored))
+        return known

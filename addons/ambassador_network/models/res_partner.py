@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES
 
 
 class ResPartner(models.Model):
@@ -29,20 +32,13 @@ class ResPartner(models.Model):
     ambassador_contact_consent = fields.Boolean(
         "Agrees to be contacted", help="The ambassador agreed that the conciergerie passes their contact "
                                        "details to the households they sponsor.")
-    # The key of the family's portal page: set when the household is invited from its journey,
-    # so that another lead naming the same contact later never takes the page over.
-    family_journey_id = fields.Many2one(
-        "crm.lead", string="Family portal journey", readonly=True, copy=False, index="btree_not_null",
-        groups="territory_concierge.group_concierge_user",
-        help="The journey whose household was invited to the portal with this contact: "
-             "the one its page /my/journey shows.")
     sponsorship_ids = fields.One2many("territory.sponsorship", "ambassador_id", string="Sponsorships")
     open_sponsorship_count = fields.Integer("Households sponsored", compute="_compute_open_sponsorship_count")
 
     @api.depends("sponsorship_ids.state")
     def _compute_open_sponsorship_count(self):
         counts = dict(self.env["territory.sponsorship"]._read_group(
-            [("ambassador_id", "in", self.ids), ("state", "in", ("proposed", "accepted", "active"))],
+            [("ambassador_id", "in", self.ids), ("state", "in", SPONSORSHIP_OPEN_STATES)],
             ["ambassador_id"], ["__count"]))
         for partner in self:
             partner.open_sponsorship_count = counts.get(partner, 0)
@@ -51,3 +47,15 @@ class ResPartner(models.Model):
     def _onchange_is_ambassador(self):
         if self.is_ambassador and not self.ambassador_state:
             self.ambassador_state = "candidate"
+
+    def action_ambassador_update_profile(self, availability, languages, capacity):
+        """The ambassador updates, from their page, what the conciergerie needs to know: only
+        these fields of their own contact.
+
+        :raise AccessError: anyone but the ambassador themself
+        """
+        self.ensure_one()
+        if self != self.env.user.partner_id or not self.is_ambassador:
+            raise AccessError(self.env._("Only the ambassador themself can change their profile here."))
+        self.sudo().write({"ambassador_availability": availability, "ambassador_languages": languages,
+                           "sponsorship_capacity": capacity})

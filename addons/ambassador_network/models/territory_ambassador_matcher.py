@@ -3,6 +3,7 @@ from functools import partial
 
 from odoo import api, models
 
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES
 from odoo.addons.territory_concierge.text_matching import keyword_stems
 
 MIN_SCORE = 20
@@ -24,7 +25,7 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
             ["name", "ambassador_commune_id", "ambassador_interest_ids", "ambassador_languages",
              "ambassador_household", "ambassador_profession", "sponsorship_capacity"])
         taken = dict(self.env["territory.sponsorship"].sudo()._read_group(
-            [("ambassador_id", "in", ambassadors.ids), ("state", "in", ("proposed", "accepted", "active"))],
+            [("ambassador_id", "in", ambassadors.ids), ("state", "in", SPONSORSHIP_OPEN_STATES)],
             ["ambassador_id"], ["__count"]))
         epci_of = {commune.id: commune.epci_id.id for commune in ambassadors.ambassador_commune_id}
         return [{

@@ -1,3 +1,5 @@
+from itertools import zip_longest
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -6,8 +8,9 @@ from odoo.tools import format_date, format_list
 
 from odoo.addons.territory_concierge.access import CONCIERGE_GROUP, check_concierge_staff
 from odoo.addons.territory_concierge.household import children_summary
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_CURRENT_STATES
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES as OPEN_STATES
 
-OPEN_STATES = ("proposed", "accepted", "active")
 # Check-ins of an active sponsorship: first contact within a week of the start, then monthly for 6 months.
 FIRST_CHECKIN_DAYS = 7
 MONTHLY_CHECKINS = 6
@@ -84,10 +87,12 @@ class TerritorySponsorship(models.Model):
     def create(self, vals_list):
         sponsorships = super().create(vals_list)
         sponsorships._check_can_be_open()
-        for sponsorship in sponsorships:
-            sponsorship.sudo().journey_id.message_post(
-                body=self.env._("Sponsorship proposed with %(ambassador)s.", ambassador=sponsorship.ambassador_id.name),
-                subtype_xmlid="mail.mt_note")
+        # The journeys' notes in batches, one note per journey in each, by whoever proposes.
+        for batch in zip_longest(*sponsorships.grouped(lambda sponsorship: sponsorship.sudo().journey_id).values()):
+            notes = {sponsorship.sudo().journey_id.id: self.env._(
+                "Sponsorship proposed with %(ambassador)s.", ambassador=sponsorship.ambassador_id.name)
+                for sponsorship in batch if sponsorship}
+            self.env["crm.lead"].sudo().browse(list(notes))._message_log_batch(bodies=notes)
         return sponsorships
 
     def write(self, vals):
@@ -103,10 +108,19 @@ class TerritorySponsorship(models.Model):
 
     def _check_can_be_open(self):
         open_sponsorships = self.filtered(lambda s: s.state in OPEN_STATES)
+        if not open_sponsorships:
+            return
         # Two concierges proposing the same ambassador at once must not both pass the capacity check.
-        if open_sponsorships:
-            self.env.cr.execute("SELECT id FROM res_partner WHERE id IN %s FOR UPDATE",
-                                [tuple(open_sponsorships.ambassador_id.ids)])
+        self.env.cr.execute("SELECT id FROM res_partner WHERE id IN %s FOR UPDATE",
+                            [tuple(open_sponsorships.ambassador_id.ids)])
+        # The open sponsorships of these households and of these ambassadors, counted once.
+        Sponsorship = self.sudo()
+        per_journey = {journey.id: count for journey, count in Sponsorship._read_group(
+            [("journey_id", "in", open_sponsorships.sudo().journey_id.ids), ("state", "in", OPEN_STATES)],
+            ["journey_id"], ["__count"])}
+        per_ambassador = {ambassador.id: count for ambassador, count in Sponsorship._read_group(
+            [("ambassador_id", "in", open_sponsorships.ambassador_id.ids), ("state", "in", OPEN_STATES)],
+            ["ambassador_id"], ["__count"])}
         for sponsorship in open_sponsorships:
             journey = sponsorship.sudo().journey_id
             if not journey._has_active_consent("ambassador"):
@@ -118,11 +132,9 @@ class TerritorySponsorship(models.Model):
             ambassador = sponsorship.ambassador_id
             if not ambassador.is_ambassador or ambassador.ambassador_state != "active":
                 raise ValidationError(self.env._("%(name)s is not an active ambassador.", name=ambassador.name))
-            siblings = self.sudo().search([("journey_id", "=", journey.id), ("state", "in", OPEN_STATES)])
-            if len(siblings) > 1:
+            if per_journey.get(journey.id, 0) > 1:
                 raise ValidationError(self.env._("%(journey)s already has an ambassador.", journey=journey.name))
-            taken = self.sudo().search_count([("ambassador_id", "=", ambassador.id), ("state", "in", OPEN_STATES)])
-            if taken > ambassador.sponsorship_capacity:
+            if per_ambassador.get(ambassador.id, 0) > ambassador.sponsorship_capacity:
                 raise ValidationError(self.env._(
                     "%(name)s already sponsors %(count)s household(s), their maximum.",
                     name=ambassador.name, count=ambassador.sponsorship_capacity))
@@ -205,6 +217,21 @@ class TerritorySponsorship(models.Model):
         if self.ambassador_id != self.env.user.partner_id:
             raise AccessError(self.env._("Only the ambassador of this sponsorship can do this."))
         return self.sudo()
+
+    def _check_portal_access(self, access_token=None):
+        """The portal convention (territory_concierge.controllers.portal): the sponsorship's own
+        ambassador, signed in, while it is open (record rule); no token opens it."""
+        self.ensure_one()
+        return self._check_ambassador_access()
+
+    def action_family_portal_agree(self):
+        """The household agrees to the proposed ambassador from its page (/my/journey).
+
+        :raise AccessError: anyone but the household of the sponsorship's journey
+        """
+        for sponsorship in self:
+            sponsorship.sudo().journey_id._check_family_access()
+            sponsorship.sudo()._agree("family")
 
     def action_ambassador_agree(self):
         for sponsorship in self:
@@ -292,7 +319,7 @@ class TerritorySponsorship(models.Model):
         """The household's contact details reach the ambassador once both sides agreed to this
         sponsorship, and only while the household's consent to an ambassador lasts."""
         self.ensure_one()
-        return self.state in ("accepted", "active") and self.sudo().journey_id._has_active_consent("ambassador")
+        return self.state in SPONSORSHIP_CURRENT_STATES and self.sudo().journey_id._has_active_consent("ambassador")
 
     # ------------------------------------------------------------
     # Retention: missed check-ins

@@ -3,6 +3,7 @@ from . import (
     test_ambassador,
     test_ambassador_matching,
     test_family_page_and_roles,
+    test_performance,
     test_portal_home_by_role,
     test_portal_pages_in_french,
     test_portals,

@@ -38,18 +38,6 @@ class TestFamilyPage(HttpCase, SponsorshipCommon):
         self.assertNotIn(self.concierge_health.name, page.text)
         self.assertNotIn("Message pirate", page.text)
 
-    def test_invitation_from_the_journey_sets_the_page(self):
-        partner = self.env["res.partner"].create({"name": "Famille Invitée", "email": "invitee@famille.example"})
-        journey = self._create_journey(name="Famille Invitée", contact_name="Famille Invitée",
-                                       email_from="invitee@famille.example", partner_id=partner.id)
-        journey.with_user(self.concierge).action_invite_family_to_portal()
-        self.assertEqual(partner.family_journey_id, journey)
-        # Families, ambassadors and salespeople can neither read nor move the key.
-        salesperson = new_test_user(self.env, "an_salesperson", "sales_team.group_sale_salesman")
-        for user in (self.family_one_user, self.anne_user, salesperson):
-            with self.subTest(user=user.login), self.assertRaises(AccessError):
-                self.family_one.partner_id.with_user(user).write({"family_journey_id": journey.id})
-
     def test_ambassador_details_only_with_their_agreement(self):
         self.ambassador_anne.ambassador_contact_consent = False
         self._login(self.family_one_user)

@@ -153,3 +153,38 @@ class TestSponsorship(SponsorshipCommon):
         data = self.family_one.with_user(self.concierge)._get_personal_data(["name"])
         self.assertEqual([s["ambassador"] for s in data["sponsorships"]], ["Anne Ambassadrice"])
         self.assertEqual(data["sponsorships"][0]["meetings"][0]["note"], "Visite du marché.")
+
+
+@tagged("post_install", "-at_install")
+class TestAmbassadorKnowsTheHousehold(SponsorshipCommon):
+    """Who the stays module (and any other) may tell about a household: its ambassador, while
+    the sponsorship is open and the journey not anonymised (``crm.lead._known_to_portal_partner``)."""
+
+    def test_only_while_sponsoring(self):
+        journeys = self.family_one | self.family_two
+        self.assertEqual(journeys._known_to_portal_partner(self.ambassador_anne), {}, "not their household")
+        sponsorship = self._propose(journey=self.family_one)
+        self.assertEqual(journeys._known_to_portal_partner(self.ambassador_anne), {self.family_one: None})
+        self.assertEqual(journeys._known_to_portal_partner(self.ambassador_bruno), {})
+        sponsorship.sudo().state = "declined"
+        self.assertEqual(journeys._known_to_portal_partner(self.ambassador_anne), {})
+        self._propose(journey=self.family_one)
+        self.family_one.with_user(self.manager).action_anonymise_on_request()
+        self.assertEqual(journeys._known_to_portal_partner(self.ambassador_anne), {}, "anonymised: nothing")
+
+    def test_erasure_leaves_nothing_of_the_household_in_sponsorships(self):
+        # Moved from the stays module's erasure test: the sponsorships' part is this module's.
+        sponsorship = self._active()
+        sponsorship.message_post(body="Premier contact avec Famille Une")
+        sponsorship.with_user(self.anne_user).action_log_meeting(
+            date.today(), "visit", "Famille Une cherche une nounou.")
+        sponsorship.with_user(self.anne_user).action_raise_concern("Famille Une se sent isolée.")
+        self.family_one.with_user(self.manager).action_anonymise_on_request()
+        self.assertEqual(sponsorship.state, "ended")
+        self.assertFalse(sponsorship.concern_note)
+        self.assertFalse(self.env["territory.sponsorship.meeting"].search([("note", "ilike", "Famille Une")]))
+        self.assertFalse(self.env["mail.message"].search([
+            ("model", "=", "territory.sponsorship"), ("res_id", "=", sponsorship.id),
+            ("body", "ilike", "Famille Une")]))
+        self.assertFalse(self.env["mail.activity"].search([
+            ("res_model", "=", "territory.sponsorship"), ("res_id", "=", sponsorship.id)]))

@@ -10,6 +10,7 @@ from . import crm_team
 from . import crm_team_member
 from . import crm_stage
 from . import crm_lead
+from . import territory_intake_word
 from . import crm_lost_reason
 from . import crm_lead_stage_history
 from . import mail_activity

@@ -1,3 +1,5 @@
+import hashlib
+import hmac
 import json
 import logging
 from ast import literal_eval
@@ -9,9 +11,19 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import clean_context, html2plaintext
+from odoo.tools import clean_context, consteq, email_normalize, html2plaintext, parse_contact_from_email
 
+from ..access import check_concierge_staff
 from ..household import household_summary
+from ..intake_rules import (
+    EMAIL_PATTERN,
+    INTAKE_CHANNELS,
+    INTAKE_RESERVED_FIELDS,
+    SEARCH_CHUNK,
+    same_name,
+    simplify,
+)
+from ..portal_rules import TEXT_LIMIT, TITLE_LIMIT, too_long
 
 _logger = logging.getLogger(__name__)
 
@@ -313,8 +325,9 @@ class CrmLead(models.Model):
             if not checked_before:
                 entering_journeys._check_stage_requirements()
             entering_journeys._record_stage_history(previous_stages)
-            entering_journeys._close_activities_of_stages_left()
+            # Plans first: closing unlinks activities, which empties the whole record cache.
             entering_journeys._launch_stage_activity_plans()
+            entering_journeys._close_activities_of_stages_left()
         if vals.get("active") is False:
             # Lost or archived: partners and ambassadors lose the journey at once.
             self._revoke_outside_access("journey_closed")
@@ -348,11 +361,13 @@ class CrmLead(models.Model):
         :param stage: the stage the journeys are about to enter; their current stage by default
         """
         problems = []
+        required_by_stage = {}  # read once per stage, not per journey
         for journey in self:
             target = stage or journey.stage_id
-            # The gate applies to everyone, including users who may not read field definitions.
-            missing = target.sudo().required_field_ids.filtered(
-                lambda field, journey=journey: not journey[field.name])
+            if target not in required_by_stage:
+                # The gate applies to everyone, including users who may not read field definitions.
+                required_by_stage[target] = target.sudo().required_field_ids
+            missing = required_by_stage[target].filtered(lambda field, journey=journey: not journey[field.name])
             if missing:
                 problems.append(self.env._(
                     "%(journey)s cannot enter the stage \u201c%(stage)s\u201d until these are filled in: %(fields)s.",
@@ -361,7 +376,7 @@ class CrmLead(models.Model):
                         self.env._("\u201c%(field)s\u201d (add at least one line)", field=field.field_description)
                         if field.ttype in ("one2many", "many2many")
                         else self.env._("\u201c%(field)s\u201d", field=field.field_description)
-                        for field in missing.sudo()),
+                        for field in missing),
                 ))
         if problems:
             raise ValidationError("\n".join(problems))
@@ -382,14 +397,18 @@ class CrmLead(models.Model):
         History.search([("journey_id", "in", self.ids), ("date_left", "=", False)]).write({"date_left": now})
         pipeline_by_team = {team: self.env["crm.stage"].search([("team_ids", "in", team.ids)])
                             for team in self.team_id}
-        new_rows, furthest = [], {}
+        new_rows, furthest, jumps = [], {}, {}
         for journey in self:
             stage, previous = journey.stage_id, previous_stages.get(journey.id)
             if not stage:
                 continue
             low = previous.sequence if previous else float("-inf")
-            jumped = pipeline_by_team.get(journey.team_id, self.env["crm.stage"]).filtered(
-                lambda s, low=low, high=stage.sequence: low < s.sequence < high)
+            # The stages jumped over, once per move (journeys moved together make the same one).
+            key = (journey.team_id, low, stage.sequence)
+            if key not in jumps:
+                jumps[key] = pipeline_by_team.get(journey.team_id, self.env["crm.stage"]).filtered(
+                    lambda s, low=low, high=stage.sequence: low < s.sequence < high)
+            jumped = jumps[key]
             new_rows += [{"journey_id": journey.id, "stage_id": skipped.id, "stage_sequence": skipped.sequence,
                           "date_entered": now, "date_left": now, "skipped": True} for skipped in jumped]
             new_rows.append({"journey_id": journey.id, "stage_id": stage.id, "stage_sequence": stage.sequence,
@@ -415,22 +434,25 @@ class CrmLead(models.Model):
         today = fields.Date.context_today(self)
         model_id = self.env["ir.model"]._get_id(self._name)
         activity_values = []
-        for journey in with_plan:
-            for template in journey.stage_id.activity_plan_id.template_ids:
-                if template.responsible_type == "on_demand":
-                    responsible = journey.user_id
-                else:
-                    responsible = template._determine_responsible(journey.user_id, journey)["responsible"]
-                activity_values.append({
-                    "res_model_id": model_id,
-                    "res_id": journey.id,
-                    "activity_type_id": template.activity_type_id.id,
-                    "summary": template.summary,
-                    "note": template.note,
-                    "user_id": (responsible or self.env.user).id,
-                    "date_deadline": template._get_date_deadline(today),
-                    "journey_stage_id": journey.stage_id.id,
-                })
+        for stage, journeys in with_plan.grouped("stage_id").items():
+            # The plan's templates are read once per stage, not per journey.
+            templates = [(template, {
+                "res_model_id": model_id,
+                "activity_type_id": template.activity_type_id.id,
+                "summary": template.summary,
+                "note": template.note,
+                "date_deadline": template._get_date_deadline(today),
+                "journey_stage_id": stage.id,
+            }) for template in stage.activity_plan_id.template_ids]
+            for journey in journeys:
+                for template, values in templates:
+                    if template.responsible_type == "on_demand":
+                        responsible = journey.user_id
+                    else:
+                        responsible = template._determine_responsible(journey.user_id, journey)["responsible"]
+                    # The document name given rather than computed: no second write of the activities.
+                    activity_values.append(dict(values, res_id=journey.id, res_name=journey.display_name,
+                                                user_id=(responsible or self.env.user).id))
         self.env["mail.activity"].with_context(
             clean_context(self.env.context), mail_activity_quick_update=True).create(activity_values)
 
@@ -445,6 +467,8 @@ class CrmLead(models.Model):
         stage_activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
             ("journey_stage_id.close_activities_on_leave", "=", True),
+            # Those of the stages entered (just scheduled) never close here.
+            ("journey_stage_id", "not in", self.stage_id.ids),
         ])
         if not stage_activities:
             return
@@ -652,25 +676,102 @@ class CrmLead(models.Model):
         """
 
     # ------------------------------------------------------------
+    # INCOMING E-MAIL: the journeys team's alias (accueil@<alias domain>)
+    # ------------------------------------------------------------
+
+    # The household is found by its address with ``_journey_find_by_email``, the matching of
+    # every intake channel (INTAKE below).
+
+    @api.model
+    def _routing_check_route(self, message, message_dict, route, raise_exception=True):
+        """A new e-mail to a journeys team's alias from the address of a known household is no
+        new household: it lands as a message on that household's journey, which it does not
+        change (see ``message_update``), as an application of the public form from a known
+        address does. Replies (In-Reply-To / References) are routed by Odoo before aliases."""
+        route = super()._routing_check_route(message, message_dict, route, raise_exception=raise_exception)
+        if not route or route[0] != self._name or route[1] or not route[4]:
+            return route
+        team = self.env["crm.team"].sudo().browse((route[2] or {}).get("team_id")).exists()
+        if not team.use_journeys:
+            return route
+        journey = self.sudo()._journey_find_by_email(message_dict.get("email_from"))
+        if not journey:
+            return route
+        _logger.info("Incoming e-mail %s from a known household: posted on journey %s, which it does not change",
+                     message_dict.get("message_id"), journey.id)
+        return (route[0], journey.id, route[2], route[3], route[4])
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A new household writing to the journeys team's alias: a journey in the team's first
+        stage, assigned by the team's rules, with the only consent the e-mail itself gives
+        (the person wrote to us: the conciergerie may answer), recorded with its proof."""
+        team = self.env["crm.team"].browse((custom_values or {}).get("team_id")).exists()
+        if not team.use_journeys:
+            return super().message_new(msg_dict, custom_values=custom_values)
+        sender_name, sender_email = parse_contact_from_email(msg_dict.get("email_from") or "")
+        values = dict(custom_values or {})
+        if sender_name and not msg_dict.get("author_id"):
+            values.setdefault("contact_name", sender_name)
+        journey = super().message_new(msg_dict, custom_values=values)
+        if journey.is_journey and sender_email:
+            journey._record_email_contact_consent(msg_dict, sender_email)
+        return journey
+
+    def _record_email_contact_consent(self, msg_dict, sender_email):
+        """The consent "contact by the concierge", source e-mail: the proof is the e-mail itself
+        (sender, date, Message-Id), worded in the language of the journey's concierge."""
+        self.ensure_one()
+        lang = self.user_id.lang or self.env.company.partner_id.lang or self.env.lang
+        self.env["territory.consent"].with_context(lang=lang).create({
+            "journey_id": self.id,
+            "purpose": "concierge_contact",
+            "source": "email",
+            "wording": self.with_context(lang=lang).env._(
+                "The person wrote to the conciergerie from %(email)s (e-mail of %(date)s, Message-Id "
+                "%(message_id)s): the conciergerie may answer at this address.",
+                email=sender_email, date=msg_dict.get("date") or "-", message_id=msg_dict.get("message_id") or "-"),
+        })
+
+    def message_update(self, msg_dict, update_vals=None):
+        """An incoming e-mail (a reply, or a known household writing to the alias) adds a
+        message to the journey and changes none of its fields: the addresses in copy stay on
+        the message, not in the journey's CC field (stock leads keep Odoo's behaviour)."""
+        if all(self.mapped("is_journey")) and msg_dict.get("cc"):
+            msg_dict = dict(msg_dict, cc=False)
+        return super().message_update(msg_dict, update_vals=update_vals)
+
+    def _assign_userless_lead_in_team(self, creation_source):
+        """Journeys follow the team's own assignment (capacity, rules; the team leader gets an
+        activity when everybody is full): CRM does not hand them to the team leader."""
+        return super(CrmLead, self.filtered(lambda lead: not lead.is_journey))._assign_userless_lead_in_team(
+            creation_source)
+
+    # ------------------------------------------------------------
     # PRIVACY: retention period and erasure
     # ------------------------------------------------------------
 
     @api.model
     def _retention_expired_domain(self):
-        """Journeys never installed whose last follow-up is older than their team's retention period."""
-        installed = self.env.ref("territory_concierge.stage_installed")
+        """Journeys never installed whose last follow-up is older than their team's retention period.
+        "Installed" is the stage milestone of each team, whatever its stages are called or ordered."""
         now = fields.Datetime.now()
-        per_team = [
-            Domain("team_id", "=", team.id)
-            & Domain("date_last_followup", "<", now - relativedelta(years=team.retention_years))
-            for team in self.env["crm.team"].search([("use_journeys", "=", True), ("retention_years", ">", 0)])
-        ]
+        teams = self.env["crm.team"].search([("use_journeys", "=", True), ("retention_years", ">", 0)])
+        installed = self.env["crm.stage"]._milestone_stages(teams, "installed")
+        per_team = []
+        for team in teams:
+            if team.id not in installed:
+                # Without an "installed" stage nothing tells a settled household from the others:
+                # erasing none is the safe side.
+                _logger.warning("Retention: team %s has no stage with the milestone 'installed'", team.name)
+                continue
+            never_installed = Domain("furthest_stage_id", "=", False) | Domain(
+                "furthest_stage_id.sequence", "<", installed[team.id].sequence)
+            per_team.append(Domain("team_id", "=", team.id) & never_installed
+                            & Domain("date_last_followup", "<", now - relativedelta(years=team.retention_years)))
         if not per_team:
             return Domain.FALSE
-        never_installed = Domain("furthest_stage_id", "=", False) | Domain(
-            "furthest_stage_id.sequence", "<", installed.sequence)
-        return Domain("is_journey", "=", True) & Domain("anonymised_date", "=", False) & never_installed \
-            & Domain.OR(per_team)
+        return Domain("is_journey", "=", True) & Domain("anonymised_date", "=", False) & Domain.OR(per_team)
 
     @api.model
     def _retention_preview_action(self):
@@ -865,3 +966,604 @@ class CrmLead(models.Model):
             return self.env["crm.stage"].search(
                 Domain("team_ids", "in", teams.ids) & Domain(domain or []), order=order, limit=limit)
         return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
+
+    # ------------------------------------------------------------
+    # The household's own page (/my/journey): who may reach a journey from the portal, and the
+    # few things the household does there. Families have no right on journeys: each method
+    # proves first that the current user is the household the journey was invited from, then
+    # acts as superuser on that journey only.
+    # ------------------------------------------------------------
+
+    # Odoo's portal chatter (the messages of /my/journey) reaches a thread with a token; a
+    # journey's token is signed for its household and honoured for that household only.
+    _mail_post_token_field = "family_portal_token"
+
+    family_portal_token = fields.Char(
+        compute="_compute_family_portal_token", groups="base.group_system",
+        help="Signs the household's messages on its portal page; honoured for the household signed "
+             "in only.")
+
+    def _compute_family_portal_token(self):
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        for journey in self:
+            payload = repr((self.env.cr.dbname, "family_portal", journey.id, journey.partner_id.id))
+            journey.family_portal_token = hmac.new(
+                secret.encode(), payload.encode(), hashlib.sha256).hexdigest() if journey.id else False
+
+    # ------------------------------------------------------------
+    # Who the journey is for
+    # ------------------------------------------------------------
+
+    @api.model
+    def _family_own_journey(self):
+        """The signed-in person's own journey, as superuser: the one their household was invited
+        to the portal from (``res.partner.family_journey_id``, set by staff only), never another
+        lead that names the same contact. Nothing for anyone else, staff included."""
+        user = self.env.user
+        if not user._is_portal():
+            return self.browse()
+        journey = user.partner_id.sudo().family_journey_id
+        if not (journey.active and journey.is_journey and not journey.anonymised_date
+                and journey.partner_id == user.partner_id):
+            return self.browse()
+        return journey
+
+    def _check_family_access(self):
+        """This journey as superuser, once the current user is proven to be its household.
+
+        :raise AccessError: anyone else
+        """
+        self.ensure_one()
+        own = self._family_own_journey()
+        if not own or own.id != self.id:
+            raise AccessError(self.env._("Only the household of this journey can do this."))
+        return own
+
+    def _check_portal_access(self, access_token=None):
+        """The portal convention (see territory_concierge.controllers.portal): the household only,
+        signed in; no token opens a journey's page."""
+        return self._check_family_access()
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, *, mode="read", **kwargs):
+        """Odoo's portal chatter on /my/journey: the household, signed in and holding its page's
+        token, reads the public messages of its own journey and posts on it; a token alone (no
+        session, or another user's) opens nothing, nor does a signed link (hash and pid)."""
+        journey = self.browse(thread_id).exists()
+        if not journey or not journey.sudo().is_journey:
+            return super()._get_thread_with_access(thread_id, mode=mode, **kwargs)
+        if journey.with_context(allowed_company_ids=[]).has_access(mode):
+            return journey
+        token = kwargs.get("token")
+        if token and mode in ("read", "write") and self._family_own_journey() == journey.sudo() \
+                and consteq(str(token), journey.sudo().family_portal_token):
+            return journey.sudo()
+        return self.browse()
+
+    # ------------------------------------------------------------
+    # Staff: the household's portal account
+    # ------------------------------------------------------------
+
+    def action_invite_family_to_portal(self):
+        """One click: the household's contact gets a portal account to follow its journey."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.email_from:
+            raise UserError(self.env._("Record the household's e-mail address first: it is their login."))
+        if not self.partner_id:
+            self.partner_id = self.env["res.partner"].create({
+                "name": self.contact_name or self.name, "email": self.email_from, "phone": self.phone})
+        action = self.partner_id.action_give_portal_access()
+        # The key of the family's page (/my/journey): this journey, never another lead that
+        # names the same contact later. sudo: the write access on the journey was checked above;
+        # the key is readable and writable by staff only.
+        self.partner_id.sudo().family_journey_id = self
+        return action
+
+    # ------------------------------------------------------------
+    # The household, on its page
+    # ------------------------------------------------------------
+
+    def action_family_request(self, name, description="", type_id=None):
+        """The household asks for help from its page.
+
+        :return: the request (superuser)
+        :raise AccessError: anyone but the journey's household
+        """
+        journey = self._check_family_access()
+        name, description = (name or "").strip(), (description or "").strip()
+        if not name or len(name) > TITLE_LIMIT:
+            raise UserError(self.env._("Give your request a short title (at most %(limit)s characters).",
+                                       limit=TITLE_LIMIT))
+        if message := too_long(self.env, description, TEXT_LIMIT):
+            raise UserError(message)
+        request_type = self.env["territory.request.type"].sudo().browse(
+            int(type_id) if str(type_id or "").isdigit() else 0).exists()
+        return self.env["territory.request"].sudo().create({
+            "journey_id": journey.id, "name": name, "description": description,
+            "type_id": request_type.id or self.env.ref("territory_concierge.request_type_question").id})
+
+    def _family_withdrawal_effects(self, consent):
+        """What withdrawing ``consent`` ends, said to the household before it confirms: each module
+        that gives access under a consent (shares, sponsorships) says it first.
+
+        :param consent: an active consent of this journey (superuser)
+        :return: a sentence in the reader's language, or None
+        """
+        return None
+
+    def _family_withdrawal_sentence(self, consent):
+        self.ensure_one()
+        return self._family_withdrawal_effects(consent) or {
+            "ambassador": self.env._("The conciergerie will no longer put you in touch with an ambassador."),
+            "partner_sharing": self.env._(
+                "The conciergerie will no longer share your journey with partner organisations."),
+            "concierge_contact": self.env._("The conciergerie will no longer contact you about your project."),
+            "newsletter": self.env._("You will no longer receive the conciergerie's newsletters."),
+        }.get(consent.purpose) or self.env._("The conciergerie will no longer use your details for this purpose.")
+
+    # ------------------------------------------------------------
+    # Portal contacts expected around a journey (stays, ...)
+    # ------------------------------------------------------------
+
+    def _known_to_portal_partner(self, partner):
+        """Which of these journeys the portal contact ``partner`` may know about, because the
+        household let them (an open share of their organisation, an open sponsorship...).
+
+        :return: {journey: None when they may know the household, else the household's label
+                  as they know it}
+        """
+        return {}
+
+    # ------------------------------------------------------------
+    # INTAKE: one for every channel (campaign import, public form, e-mails to the desk).
+    # Matching: the e-mail decides; a phone alone is only a hint.
+    # ------------------------------------------------------------
+
+    @api.model
+    def _intake_normalise_email(self, email):
+        """The normalised address, or False when nobody could be written to it."""
+        normalized = email_normalize((email or "").strip()) if email else False
+        return normalized if normalized and EMAIL_PATTERN.match(normalized) else False
+
+    @api.model
+    def _intake_normalise_phone(self, phone):
+        """E.164 of a number read in the company's country (international numbers as typed), or
+        False when it is not a valid number."""
+        if not (phone or "").strip():
+            return False
+        formatted = self._phone_format(number=phone.strip(), country=self.env.company.country_id,
+                                       force_format="E164", raise_exception=False)
+        return formatted if formatted and formatted.startswith("+") else False
+
+    @api.model
+    def _journeys_by_email(self, emails):
+        """{normalised e-mail: journey} of households known by these addresses, closed ones
+        included: an open journey first, then the oldest."""
+        found = {}
+        emails = sorted({email for email in emails if email})
+        for start in range(0, len(emails), SEARCH_CHUNK):
+            for journey in self.with_context(active_test=False).search(
+                    [("is_journey", "=", True), ("email_normalized", "in", emails[start:start + SEARCH_CHUNK])],
+                    order="active desc, id"):
+                found.setdefault(journey.email_normalized, journey)
+        return found
+
+    @api.model
+    def _journey_find_by_email(self, email):
+        """The journey of a household known by this e-mail (the address it answers at), if any:
+        an open one first, then the oldest. The e-mail is the only automatic match."""
+        email_normalized = email_normalize(email) if email else False
+        return self._journeys_by_email([email_normalized]).get(email_normalized, self.browse())
+
+    @api.model
+    def _journeys_by_phone(self, phones):
+        """{E.164 phone: journeys} sharing these numbers, oldest first (hints, never a match alone)."""
+        found = {}
+        phones = sorted({phone for phone in phones if phone})
+        for start in range(0, len(phones), SEARCH_CHUNK):
+            for journey in self.with_context(active_test=False).search(
+                    [("is_journey", "=", True), ("phone_sanitized", "in", phones[start:start + SEARCH_CHUNK])],
+                    order="id"):
+                found.setdefault(journey.phone_sanitized, self.browse())
+                found[journey.phone_sanitized] |= journey
+        return found
+
+    @api.model
+    def load(self, fields, data):
+        """Odoo's import of journeys (Importer from the journeys list) creates through create(),
+        without the intake's matching: a row that would open a second journey for an e-mail
+        already known is refused, naming the journey (update that one, or import the file with
+        scripts/import_candidates.py, which fills what it lacks). Rows naming a record (``id``
+        or ``.id``) update it, as in Odoo."""
+        team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
+        if not (self.env.context.get("import_file") and team.use_journeys and "email_from" in fields):
+            return super().load(fields, data)
+        email_index = fields.index("email_from")
+        id_indexes = [fields.index(name) for name in ("id", ".id") if name in fields]
+        new_rows = [(index, self._intake_normalise_email(row[email_index])) for index, row in enumerate(data)
+                    if not any(row[id_index] for id_index in id_indexes)]
+        known = self._journeys_by_email(email for _index, email in new_rows)
+        messages = [{
+            "type": "error", "record": index, "rows": {"from": index, "to": index}, "field": "email_from",
+            "message": self.env._(
+                "The e-mail %(email)s is already the household of the journey %(id)s “%(name)s”: the import "
+                "would open a second journey. Update that journey, or import the file with the campaign import "
+                "(scripts/import_candidates.py), which fills only what the journey lacks.",
+                email=email, id=known[email].id, name=known[email].name),
+        } for index, email in new_rows if email in known]
+        if messages:
+            return {"ids": False, "messages": messages, "nextrow": 0}
+        return super().load(fields, data)
+
+    # ------------------------------------------------------------
+    # The intake
+    # ------------------------------------------------------------
+
+    @api.model
+    def intake_households(self, rows, source, dry_run=False):
+        """Find or create the journeys of households coming in through ``source``, one result per row.
+
+        The same e-mail is the same household. A staff channel (``import``) also takes the same
+        phone with the same name and no differing e-mail as the same household, and fills only
+        what the journey lacks (never overwrites what staff qualified), with a note in its
+        chatter. An anonymous channel (``web_form``, ``email``) never changes an existing
+        journey: the row is answered ``matched`` and the caller leaves its application or
+        message for the concierge. A phone shared with another household only flags a
+        possible duplicate: a new journey with an activity naming the other one. Rows of the
+        same call are matched with each other the same way (``merged``).
+
+        :param list rows: dicts with ``ref`` (echoed, e.g. the file's line), ``name`` or
+            ``last_name`` (required) and ``first_name``, ``email``, ``phone``, ``origin_city``,
+            ``origin_zip``, ``profiles`` (words of the intake vocabulary or profile codes),
+            ``profile_ids``, ``horizon``, ``motivation`` (words or codes), ``adults``,
+            ``children``, ``jobs`` (jobs sought by the first adults) or ``members`` (household
+            member values), ``source`` and ``campaign`` (names; a staff channel creates the
+            missing ones), ``contact_date`` (ISO date), ``consents`` (purposes; recorded with
+            the channel's proof by staff channels only), ``values`` (other journey fields)
+        :param str source: the channel: ``import``, ``web_form`` or ``email``
+        :param bool dry_run: match and validate, write nothing
+        :return: one dict per row, in order: ``ref``, ``status`` (``created``, ``duplicate``
+            (created, possible duplicate), ``updated``, ``unchanged``, ``matched`` (anonymous
+            channel, journey left as it is), ``merged`` (same household as an earlier row),
+            ``refused``), ``journey_id``, ``reasons`` and ``warnings`` (sentences in the
+            caller's language), ``match`` (``email``, ``phone_name`` or False),
+            ``duplicate_ids`` and ``activity_id``
+        :raise AccessError: anyone but the conciergerie's staff
+        """
+        check_concierge_staff(self.env)
+        if source not in INTAKE_CHANNELS:
+            raise UserError(self.env._("Unknown intake channel: %(source)s", source=source))
+        staff = INTAKE_CHANNELS[source] == "staff"
+        vocabulary = self.env["territory.intake.word"]._intake_vocabulary()
+        results, candidates, by_email, by_phone = [], [], {}, {}
+        for index, row in enumerate(rows):
+            result = {"ref": row.get("ref", index), "status": "refused", "journey_id": False, "reasons": [],
+                      "warnings": [], "match": False, "duplicate_ids": [], "activity_id": False}
+            results.append(result)
+            candidate = self._intake_read_row(row, vocabulary, result)
+            if not candidate:
+                continue
+            candidate["result"] = result
+            first, why = self._intake_match(candidate, by_email.get(candidate["email"]),
+                                            by_phone.get(candidate["phone"], []), staff)
+            if first:
+                self._intake_merge(first, candidate)
+                result.update(status="merged", match=why, merged_into=first)
+                result["reasons"].append(self.env._("same household as line %(ref)s (%(why)s)",
+                                                    ref=first["ref"], why=self._intake_why(why)))
+                if first["email"]:
+                    by_email.setdefault(first["email"], first)
+                if candidate["phone"] and first not in by_phone.setdefault(candidate["phone"], []):
+                    by_phone[candidate["phone"]].append(first)
+                continue
+            candidate["lookalike_rows"] = list(by_phone.get(candidate["phone"], []))
+            if candidate["email"]:
+                by_email[candidate["email"]] = candidate
+            if candidate["phone"]:
+                by_phone.setdefault(candidate["phone"], []).append(candidate)
+            candidates.append(candidate)
+
+        known_emails = self._journeys_by_email(c["email"] for c in candidates)
+        known_phones = self._journeys_by_phone(c["phone"] for c in candidates)
+        to_create, utm_cache = [], {}
+        for candidate in candidates:
+            result = candidate["result"]
+            phone_journeys = known_phones.get(candidate["phone"], self.browse())
+            journey, why = self._intake_match(candidate, known_emails.get(candidate["email"]), phone_journeys, staff)
+            if not journey:
+                candidate["lookalike_journeys"] = phone_journeys
+                to_create.append(candidate)
+                continue
+            result.update(journey_id=journey.id, match=why)
+            if not staff:
+                result["status"] = "matched"
+                continue
+            changes = self._intake_missing_values(candidate, journey, source, dry_run, utm_cache)
+            if not changes:
+                result["status"] = "unchanged"
+                result["reasons"].append(self.env._("already up to date"))
+                continue
+            result["status"] = "updated"
+            result["reasons"].append(self.env._("same household as journey %(id)s (%(why)s)",
+                                                id=journey.id, why=self._intake_why(why)))
+            if not dry_run:
+                journey.write(changes)
+                journey.message_post(body=self.env._(
+                    "Updated by the %(channel)s (line %(ref)s): %(fields)s.", channel=self._intake_channel_name(source),
+                    ref=result["ref"], fields=", ".join(sorted(
+                        self._fields[name].get_description(self.env)["string"] for name in changes))),
+                    subtype_xmlid="mail.mt_note")
+
+        journeys = self.browse()
+        if to_create and not dry_run:
+            journeys = self.create([self._intake_create_values(candidate, source, utm_cache)
+                                    for candidate in to_create])
+        for candidate, journey in zip(to_create, journeys or [self.browse()] * len(to_create), strict=True):
+            candidate["result"].update(status="created", journey_id=journey.id)
+        for candidate in to_create:
+            self._intake_flag_duplicate(candidate, source, dry_run)
+        for result in results:
+            first = result.pop("merged_into", None)
+            if first:
+                result["journey_id"] = first["result"]["journey_id"]
+        return results
+
+    @api.model
+    def _intake_read_row(self, row, vocabulary, result):
+        """A row checked and read into a candidate household, or None (``result`` says why)."""
+        reasons, warnings = result["reasons"], result["warnings"]
+
+        def text(key):
+            return str(row.get(key) or "").strip()
+
+        if "last_name" in row:
+            if not text("last_name"):
+                reasons.append(self.env._("last name missing"))
+            name = " ".join(filter(None, [text("first_name"), text("last_name")]))
+        else:
+            name = text("name")
+            if not name:
+                reasons.append(self.env._("name missing"))
+        email = self._intake_normalise_email(text("email"))
+        if text("email") and not email:
+            warnings.append(self.env._("invalid e-mail ignored: “%(email)s”", email=text("email")))
+        phone = self._intake_normalise_phone(text("phone"))
+        if text("phone") and not phone:
+            warnings.append(self.env._("invalid phone ignored: “%(phone)s”", phone=text("phone")))
+        if not email and not phone:
+            reasons.append(self.env._("neither a valid e-mail nor a valid phone: the household could not be "
+                                      "contacted again"))
+        profile_ids = [int(profile_id) for profile_id in row.get("profile_ids") or []]
+        for word in row.get("profiles") or []:
+            if not simplify(word):
+                continue
+            profile_id = vocabulary["profile"].get(simplify(word))
+            if profile_id:
+                profile_ids.append(profile_id)
+            else:
+                reasons.append(self.env._("unknown profile: “%(word)s”", word=str(word).strip()))
+        horizon = "unknown"
+        if text("horizon"):
+            horizon = vocabulary["horizon"].get(simplify(text("horizon")))
+            if not horizon:
+                reasons.append(self.env._("unknown horizon: “%(word)s”", word=text("horizon")))
+        motivation = False
+        if text("motivation"):
+            motivation = vocabulary["motivation"].get(simplify(text("motivation")))
+            if not motivation:
+                reasons.append(self.env._("unknown motivation: “%(word)s”", word=text("motivation")))
+        contact_date = False
+        if text("contact_date"):
+            try:
+                contact_date = fields.Date.to_date(text("contact_date"))
+            except ValueError:
+                reasons.append(self.env._("invalid contact date: “%(date)s”", date=text("contact_date")))
+        purposes = dict(self.env["territory.consent"]._fields["purpose"].selection)
+        consents = [purpose for purpose in row.get("consents") or [] if purpose in purposes]
+        values = dict(row.get("values") or {})
+        unknown = sorted(set(values) - (set(self._fields) - INTAKE_RESERVED_FIELDS))
+        if unknown:
+            reasons.append(self.env._("fields the intake does not take: %(fields)s", fields=", ".join(unknown)))
+        counts = {}
+        for key in ("adults", "children"):
+            try:
+                counts[key] = int(row.get(key) or 0)
+            except (TypeError, ValueError):
+                counts[key] = -1
+            if not 0 <= counts[key] < 20:
+                reasons.append(self.env._("invalid number of %(who)s: “%(count)s”", count=row.get(key), who={
+                    "adults": self.env._("adults"), "children": self.env._("children")}[key]))
+        if reasons:
+            return None
+        members = row.get("members")
+        if members is None:
+            jobs = list(row.get("jobs") or [])
+            members = [{"role": "adult", "name": self.env._("Adult %(number)s", number=number + 1),
+                        "job_sought": jobs[number] if number < len(jobs) else ""}
+                       for number in range(max(counts["adults"], 1))]
+            members += [{"role": "child", "name": self.env._("Child %(number)s", number=number + 1)}
+                        for number in range(counts["children"])]
+        return {
+            "ref": result["ref"], "name": name, "email": email or "", "phone": phone or "",
+            "origin_city": text("origin_city"), "origin_zip": text("origin_zip"),
+            "profile_ids": list(dict.fromkeys(profile_ids)), "horizon": horizon, "motivation": motivation,
+            "members": members, "source": text("source"), "campaign": text("campaign"),
+            "contact_date": contact_date, "consents": consents, "values": values,
+        }
+
+    @api.model
+    def _intake_match(self, candidate, email_match, phone_matches, staff):
+        """The household a candidate belongs to, among earlier rows or journeys.
+
+        :param email_match: the row or journey of the candidate's e-mail, or None
+        :param phone_matches: rows or journeys with the candidate's phone
+        :param bool staff: a staff channel also takes the same phone with the same name and no
+            differing e-mail (a phone is often a household's landline, or retyped from another family)
+        :return: (row or journey, "email" or "phone_name") or (None, False)
+        """
+        if candidate["email"] and email_match:
+            return email_match, "email"
+        if not staff:
+            return None, False
+        for match in phone_matches:
+            if isinstance(match, dict):
+                name, email = match["name"], match["email"]
+            else:
+                name, email = match.contact_name or match.name or "", match.email_normalized or ""
+            email_differs = candidate["email"] and email and candidate["email"] != email
+            if same_name(candidate["name"], name) and not email_differs:
+                return match, "phone_name"
+        return None, False
+
+    def _intake_why(self, why):
+        return {"email": self.env._("same e-mail"), "phone_name": self.env._("same phone and same name")}[why]
+
+    def _intake_channel_name(self, source):
+        return {"import": self.env._("campaign import"), "web_form": self.env._("website form"),
+                "email": self.env._("e-mail to the desk")}[source]
+
+    @api.model
+    def _intake_merge(self, first, other):
+        """A later row of the same household fills what the first one lacked."""
+        for key in ("email", "phone", "origin_city", "origin_zip", "motivation", "source", "campaign",
+                    "contact_date"):
+            if not first[key] and other[key]:
+                first[key] = other[key]
+        if first["horizon"] == "unknown":
+            first["horizon"] = other["horizon"]
+        first["profile_ids"] += [profile for profile in other["profile_ids"] if profile not in first["profile_ids"]]
+        first["consents"] += [purpose for purpose in other["consents"] if purpose not in first["consents"]]
+        for key, value in other["values"].items():
+            first["values"].setdefault(key, value)
+
+    @api.model
+    def _intake_utm(self, model, name, create, cache):
+        """Id of the UTM source or campaign of that name; created when missing if ``create``."""
+        if not name:
+            return False
+        if (model, name) not in cache:
+            record = self.env[model].search([("name", "=", name)], limit=1)
+            if not record and create:
+                record = self.env[model].create({"name": name})
+            cache[model, name] = record.id
+        return cache[model, name]
+
+    @api.model
+    def _intake_consent_values(self, candidate, source):
+        """The consents a staff channel records, with their proof (campaign, date of the import)."""
+        if INTAKE_CHANNELS[source] != "staff":
+            return []
+        purposes = dict(self.env["territory.consent"]._fields["purpose"]._description_selection(self.env))
+        today = fields.Date.context_today(self)
+        return [{"purpose": purpose, "source": "import",
+                 "date_given": fields.Datetime.to_datetime(candidate["contact_date"] or today),
+                 "wording": self.env._(
+                     "Consent to “%(purpose)s”, collected during the campaign “%(campaign)s” (export imported "
+                     "on %(date)s).", purpose=purposes[purpose],
+                     campaign=candidate["campaign"] or self.env._("unknown"), date=fields.Date.to_string(today))}
+                for purpose in candidate["consents"]]
+
+    @api.model
+    def _intake_team(self):
+        return self.env.ref("territory_concierge.crm_team_concierge", raise_if_not_found=False) \
+            or self.env["crm.team"].search([("use_journeys", "=", True)], limit=1)
+
+    @api.model
+    def _intake_create_values(self, candidate, source, utm_cache):
+        create_utm = INTAKE_CHANNELS[source] == "staff"
+        values = {
+            "name": candidate["name"], "contact_name": candidate["name"], "type": "opportunity",
+            "team_id": self._intake_team().id, "user_id": False,
+            "country_id": self.env.company.country_id.id,
+            "email_from": candidate["email"] or False, "phone": candidate["phone"] or False,
+            "origin_city": candidate["origin_city"] or False, "origin_zip": candidate["origin_zip"] or False,
+            "project_horizon": candidate["horizon"], "motivation": candidate["motivation"] or False,
+            "profile_ids": [(6, 0, candidate["profile_ids"])],
+            "household_member_ids": [(0, 0, member) for member in candidate["members"]],
+            "source_id": self._intake_utm("utm.source", candidate["source"], create_utm, utm_cache),
+            "campaign_id": self._intake_utm("utm.campaign", candidate["campaign"], create_utm, utm_cache),
+            **candidate["values"],
+        }
+        if candidate["contact_date"]:
+            values["first_contact_date"] = candidate["contact_date"]
+        consents = self._intake_consent_values(candidate, source)
+        if consents:
+            values["consent_ids"] = [(0, 0, consent) for consent in consents]
+        return {key: value for key, value in values.items() if value is not False or key in ("user_id",)}
+
+    def _intake_missing_values(self, candidate, journey, source, dry_run, utm_cache):
+        """Only what the journey lacks: a staff channel never overwrites what staff qualified."""
+        changes = {}
+        simple = {"origin_city": candidate["origin_city"], "origin_zip": candidate["origin_zip"],
+                  "motivation": candidate["motivation"], "first_contact_date": candidate["contact_date"],
+                  "email_from": candidate["email"], "phone": candidate["phone"], **candidate["values"]}
+        for name, value in simple.items():
+            if value and not journey[name]:
+                changes[name] = value
+        if candidate["horizon"] != "unknown" and journey.project_horizon in (False, "unknown"):
+            changes["project_horizon"] = candidate["horizon"]
+        missing_profiles = [profile for profile in candidate["profile_ids"] if profile not in journey.profile_ids.ids]
+        if missing_profiles:
+            changes["profile_ids"] = [(4, profile) for profile in missing_profiles]
+        for name, model, utm_name in (("source_id", "utm.source", candidate["source"]),
+                                      ("campaign_id", "utm.campaign", candidate["campaign"])):
+            if utm_name and not journey[name]:
+                utm_id = self._intake_utm(model, utm_name, not dry_run, utm_cache)
+                changes[name] = utm_id or True  # a dry run still reports the change
+        if not journey.household_member_ids and candidate["members"]:
+            changes["household_member_ids"] = [(0, 0, member) for member in candidate["members"]]
+        missing_consents = [purpose for purpose in candidate["consents"] if not journey._has_active_consent(purpose)]
+        if missing_consents:
+            consents = self._intake_consent_values(dict(candidate, consents=missing_consents), source)
+            changes["consent_ids"] = [(0, 0, consent) for consent in consents]
+        return changes
+
+    def _intake_flag_duplicate(self, candidate, source, dry_run):
+        """A new journey sharing only a phone with other households: say which in the result, and
+        leave an activity on the new journey for whoever checks it."""
+        result = candidate["result"]
+        others = [(self.env._("journey %(id)s “%(name)s”", id=journey.id, name=journey.name), journey.id)
+                  for journey in candidate["lookalike_journeys"]]
+        for other in candidate["lookalike_rows"]:
+            other_id = other["result"]["journey_id"]
+            others.append((self.env._("line %(ref)s “%(name)s” (journey %(id)s)", ref=other["ref"],
+                                      name=other["name"], id=other_id)
+                           if other_id else self.env._("line %(ref)s “%(name)s”", ref=other["ref"], name=other["name"]),
+                           other_id))
+        if not others:
+            return
+        described = ", ".join(description for description, _id in others)
+        result["status"] = "duplicate"
+        result["duplicate_ids"] = [other_id for _description, other_id in others if other_id]
+        result["reasons"].insert(0, self.env._(
+            "possible duplicate: line %(ref)s has the same phone (%(phone)s) as %(others)s, but another name or "
+            "another e-mail; journey created, to be checked", ref=result["ref"], phone=candidate["phone"],
+            others=described))
+        if dry_run or not result["journey_id"]:
+            return
+        journey = self.browse(result["journey_id"])
+        links = Markup(", ").join(
+            Markup("<a href='/odoo/crm.lead/%s'>%s</a>") % (other_id, description) if other_id else description
+            for description, other_id in others)
+        activity = journey._intake_schedule_activity(self.env._("Possible duplicate"), Markup("<p>%s</p>") % Markup(
+            self.env._("Received through the %(channel)s: same phone as %(others)s, but another name or another "
+                       "e-mail. A journey was created: check whether it is the same household.")) % {
+            "channel": self._intake_channel_name(source), "others": links})
+        result["activity_id"] = activity.id
+
+    def _intake_schedule_activity(self, summary, note):
+        """A to-do for the journey's concierge (or the team leader, or a manager) about an intake."""
+        self.ensure_one()
+        user = self.user_id or self.team_id.user_id or self.env.ref(
+            "territory_concierge.group_concierge_manager").user_ids.filtered(
+            lambda u: u.active and not u._is_superuser())[:1]
+        return self.env["mail.activity"].create({
+            "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
+            "res_id": self.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": summary,
+            "note": note,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+        })

@@ -7,3 +7,7 @@ class CrmLostReason(models.Model):
     team_ids = fields.Many2many(
         "crm.team", string="Teams", help="Teams whose leads end with this reason; empty for every team "
                                           "but the newcomer journeys teams, which only use their own.")
+    is_departure = fields.Boolean(
+        "Left after installation",
+        help="The household had settled and left: counted as a departure in the retention figures, "
+             "not as a journey that did not lead to an installation.")

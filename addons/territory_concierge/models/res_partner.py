@@ -5,6 +5,14 @@ from odoo.exceptions import UserError
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # The key of the family's portal page: set when the household is invited from its journey,
+    # so that another lead naming the same contact later never takes the page over.
+    family_journey_id = fields.Many2one(
+        "crm.lead", string="Family portal journey", readonly=True, copy=False, index="btree_not_null",
+        groups="territory_concierge.group_concierge_user",
+        help="The journey whose household was invited to the portal with this contact: "
+             "the one its page /my/journey shows.")
+
     def action_give_portal_access(self):
         """One click for staff: the contact (a partner's employee, an ambassador, a household)
         gets a portal account and its invitation e-mail, through Odoo's own portal wizard.

@@ -4,6 +4,8 @@ import io
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import cog
+
 # Column names of INSEE's files. The COG communes file (v_commune_AAAA.csv) has
 # TYPECOM, COM, DEP, LIBELLE; the EPCI composition file has CODGEO, LIBGEO,
 # EPCI, LIBEPCI, DEP. CODE_POSTAL and POPULATION are optional extras (La Poste
@@ -109,6 +111,94 @@ class TerritoryCommune(models.Model):
                     "commune %(code)s is unknown and the file gives no name for it", code=code)))
         self.create(to_create)
         return {"created": len(to_create), "updated": updated, "rejected": rejected}
+
+    @api.model
+    def _load_departements(self, codes):
+        """Create or update the communes of the given départements, and their EPCI, from the
+        COG files shipped with the module. Idempotent; the services staff maintain are kept.
+
+        :param codes: département codes ("52", "2A", "974"; "1" means "01")
+        :return: dict with the counts ``created``, ``updated``, ``unchanged`` and ``epci``
+        :raise UserError: when a code is not a département of the COG (nothing is loaded)
+        """
+        codes = {cog.departement_code(code) for code in codes} - {""}
+        if not codes:
+            raise UserError(self.env._("Give at least one département code, e.g. 52 or 2A."))
+        prefixes = tuple(f"{code}," for code in codes)
+        rows = cog.read_rows(cog.COMMUNES_FILE, lambda line: line.startswith(prefixes))
+        unknown = codes - {row["department_code"] for row in rows}
+        if unknown:
+            raise UserError(self.env._(
+                "No département with the code %(codes)s in the official geographic code (COG).",
+                codes=", ".join(sorted(unknown)),
+            ))
+        return self._load_cog_communes(rows)
+
+    @api.model
+    def _load_epci(self, siren_codes):
+        """Create or update the EPCI of the given SIREN numbers and all their member communes
+        (in whichever département), from the COG files shipped with the module.
+
+        :param siren_codes: SIREN numbers of EPCI (9 digits)
+        :return: dict with the counts ``created``, ``updated``, ``unchanged`` and ``epci``
+        :raise UserError: when a SIREN is not an EPCI of the COG (nothing is loaded)
+        """
+        sirens = {str(siren).strip() for siren in siren_codes} - {""}
+        if not sirens:
+            raise UserError(self.env._("Give at least one EPCI SIREN number (9 digits)."))
+        suffixes = tuple(f",{siren}" for siren in sirens)
+        rows = cog.read_rows(cog.COMMUNES_FILE, lambda line: line.rstrip().endswith(suffixes))
+        unknown = sirens - {row["epci_siren"] for row in rows}
+        if unknown:
+            raise UserError(self.env._(
+                "No EPCI with the SIREN number %(sirens)s in the official geographic code (COG).",
+                sirens=", ".join(sorted(unknown)),
+            ))
+        return self._load_cog_communes(rows)
+
+    @api.model
+    def _load_cog_communes(self, rows):
+        """Create the communes of ``rows`` (from the COG communes file) that do not exist, and
+        update the reference fields (name, postcodes, département, population, EPCI) of those
+        that do, in batch: one search, one create, grouped updates and xml ids, whatever the
+        number of communes. Other fields (services, notes, archived) are left as they are.
+        Reference data shared by every territory: managers only, even when nothing changes."""
+        self.check_access("create")
+        epcis = self.env["territory.epci"]._load_cog_epcis({row["epci_siren"] for row in rows if row["epci_siren"]})
+        existing = {commune.insee_code: commune for commune in self.with_context(active_test=False).search(
+            [("insee_code", "in", [row["insee_code"] for row in rows])])}
+        to_create, updated, unchanged = [], 0, 0
+        for row in rows:
+            epci = epcis.get(row["epci_siren"])
+            values = {
+                "name": row["name"],
+                "zip_codes": row["zip_codes"] or False,
+                "department_code": row["department_code"],
+                "population": int(row["population"] or 0),
+                "epci_id": epci.id if epci else False,
+            }
+            commune = existing.get(row["insee_code"])
+            if not commune:
+                to_create.append({"insee_code": row["insee_code"], **values})
+                continue
+            current = {
+                "name": commune.name, "zip_codes": commune.zip_codes or False,
+                "department_code": commune.department_code, "population": commune.population,
+                "epci_id": commune.epci_id.id,
+            }
+            changes = {field: value for field, value in values.items() if current[field] != value}
+            if changes:
+                commune.write(changes)
+                updated += 1
+            else:
+                unchanged += 1
+        created = self.create(to_create)
+        existing.update((commune.insee_code, commune) for commune in created)
+        self.env["ir.model.data"].sudo()._update_xmlids([
+            {"xml_id": f"{cog.XMLID_MODULE}.commune_{code}", "record": commune, "noupdate": True}
+            for code, commune in existing.items()
+        ])
+        return {"created": len(created), "updated": updated, "unchanged": unchanged, "epci": len(epcis)}
 
     @api.model
     def _ensure_epcis(self, siren_and_names):

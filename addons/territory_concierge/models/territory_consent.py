@@ -47,6 +47,25 @@ class TerritoryConsent(models.Model):
         for consent in self:
             consent.is_active = not consent.date_withdrawn
 
+    def _check_portal_access(self, access_token=None):
+        """The portal convention (territory_concierge.controllers.portal): a household reaches
+        the consents of its own journey only, signed in."""
+        self.ensure_one()
+        self.sudo().journey_id._check_family_access()
+        return self.sudo()
+
+    def action_family_withdraw(self):
+        """The household withdraws one of its own consents from its page (/my/journey).
+
+        :raise AccessError: anyone but the household of the consent's journey
+        """
+        self.ensure_one()
+        self.sudo().journey_id._check_family_access()
+        consent = self.sudo()
+        if not consent.is_active:
+            raise UserError(self.env._("This consent is already withdrawn."))
+        consent.with_context(withdrawn_from_portal=True).action_withdraw()
+
     def action_withdraw(self):
         withdrawn = self.filtered("is_active")
         withdrawn.write({"date_withdrawn": fields.Datetime.now()})

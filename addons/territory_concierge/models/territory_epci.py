@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .. import cog
 
 
 class TerritoryEpci(models.Model):
@@ -12,7 +14,7 @@ class TerritoryEpci(models.Model):
     siren = fields.Char("SIREN", required=True, index=True, help="Official SIREN number of the EPCI (9 digits).")
     kind = fields.Selection(
         [("CC", "Communauté de communes"), ("CA", "Communauté d'agglomération"),
-         ("CU", "Communauté urbaine"), ("METRO", "Métropole")],
+         ("CU", "Communauté urbaine"), ("METRO", "Métropole"), ("MET69", "Métropole de Lyon")],
     )
     commune_ids = fields.One2many("territory.commune", "epci_id", string="Communes")
     commune_count = fields.Integer(compute="_compute_commune_count")
@@ -24,3 +26,32 @@ class TerritoryEpci(models.Model):
             [("epci_id", "in", self.ids)], ["epci_id"], ["__count"]))
         for epci in self:
             epci.commune_count = counts.get(epci, 0)
+
+    @api.model
+    def _load_cog_epcis(self, sirens):
+        """Create or update the EPCI of the given SIREN numbers from the COG file shipped with
+        the module (name and kind), in batch.
+
+        :return: dict {siren: territory.epci} of those found in the file
+        """
+        self.check_access("create")
+        if not sirens:
+            return {}
+        prefixes = tuple(f"{siren}," for siren in sirens)
+        rows = cog.read_rows(cog.EPCI_FILE, lambda line: line.startswith(prefixes))
+        by_siren = {epci.siren: epci for epci in self.search([("siren", "in", [row["siren"] for row in rows])])}
+        to_create = []
+        for row in rows:
+            values = {"name": row["name"], "kind": row["kind"]}
+            epci = by_siren.get(row["siren"])
+            if not epci:
+                to_create.append({"siren": row["siren"], **values})
+            elif (epci.name, epci.kind) != (values["name"], values["kind"]):
+                epci.write(values)
+        for epci in self.create(to_create):
+            by_siren[epci.siren] = epci
+        self.env["ir.model.data"].sudo()._update_xmlids([
+            {"xml_id": f"{cog.XMLID_MODULE}.epci_{siren}", "record": epci, "noupdate": True}
+            for siren, epci in by_siren.items()
+        ])
+        return by_siren

@@ -22,7 +22,8 @@ class TerritoryFunnelReport(models.Model):
     date_entered = fields.Datetime("Entered on", readonly=True)
     date_left = fields.Datetime("Left on", readonly=True)
     days_in_stage = fields.Float("Days in stage", readonly=True, aggregator="avg",
-                                 help="Empty while the journey is still in the stage.")
+                                 help="Empty while the journey is still in the stage, and for a stage it "
+                                      "jumped over (reached without spending any time in it).")
     skipped = fields.Boolean("Reached by a jump", readonly=True)
     first_contact_date = fields.Date("First contact", readonly=True)
     campaign_id = fields.Many2one("utm.campaign", readonly=True)
@@ -47,7 +48,9 @@ class TerritoryFunnelReport(models.Model):
                        MIN(history.date_entered) AS date_entered,
                        CASE WHEN BOOL_OR(history.date_left IS NULL) THEN NULL
                             ELSE MAX(history.date_left) END AS date_left,
-                       CASE WHEN BOOL_OR(history.date_left IS NULL) THEN NULL
+                       -- Days actually spent: none for a stage only jumped over, which would
+                       -- otherwise pull every median and average towards 0.
+                       CASE WHEN BOOL_OR(history.date_left IS NULL) OR BOOL_AND(history.skipped) THEN NULL
                             ELSE SUM(EXTRACT(EPOCH FROM history.date_left - history.date_entered)) / 86400.0
                        END AS days_in_stage,
                        BOOL_AND(history.skipped) AS skipped,

@@ -71,6 +71,7 @@ class TerritoryImpactReport(models.AbstractModel):
             count, median = reached.get(stage.id, (0, None))
             funnel.append({
                 "stage": xmlids[stage.id][0] if xmlids.get(stage.id) else str(stage.id),
+                "milestone": stage.milestone or None,
                 "label": stage.name,
                 "reached": count,
                 "conversion": round(count / previous, 4) if previous else (1.0 if previous is None and count
@@ -98,38 +99,46 @@ class TerritoryImpactReport(models.AbstractModel):
             "count": count,
         } for stage_id, reason_id, count in sorted(rows, key=lambda row: (order.get(row[0], 99), -row[2]))]
 
-    def _reached_counts_by_campaign(self, journeys, xmlid):
-        stage = self.env.ref(xmlid)
+    def _reached_counts_by_campaign(self, journeys, milestone):
+        """Journeys per campaign that reached a milestone: the first stage of that milestone (or
+        a later one) of their own journeys team, whatever the stages are called or ordered."""
+        teams = self.env["crm.team"].search([("use_journeys", "=", True)])
+        stages = self.env["crm.stage"]._milestone_stages(teams, milestone)
+        if not stages:
+            return {}
         self.env.cr.execute(SQL("""
-            SELECT campaign_id, COUNT(*) FROM territory_funnel_report
-             WHERE journey_id IN (%s) AND stage_id = %s GROUP BY campaign_id
-        """, journeys, stage.id))
+            SELECT campaign_id, COUNT(DISTINCT journey_id) FROM territory_funnel_report
+             WHERE journey_id IN (%s) AND stage_id IN %s GROUP BY campaign_id
+        """, journeys, tuple(stage.id for stage in stages.values())))
         return dict(self.env.cr.fetchall())
 
     def _still_here(self, journeys, today, months):
         """(journey id, campaign id, installation date) of households installed at least
         ``months`` ago, and whether they were still here ``months`` after installing."""
-        left_reason = self.env.ref("territory_concierge.lost_reason_left_after_installation")
+        # A departure is an end reason flagged "left after installation" (staff may add their own).
         self.env.cr.execute(SQL("""
-            SELECT id, campaign_id, installation_date,
-                   NOT (won_status = 'lost' AND lost_reason_id = %(left)s
-                        AND COALESCE(departure_date, date_closed::date)
-                            < installation_date + make_interval(months => %(months)s))
-              FROM crm_lead
-             WHERE id IN (%(journeys)s) AND installation_date IS NOT NULL
-               AND installation_date + make_interval(months => %(months)s) <= %(today)s
-        """, left=left_reason.id, months=months, journeys=journeys, today=today))
+            SELECT lead.id, lead.campaign_id, lead.installation_date,
+                   NOT (lead.won_status = 'lost' AND COALESCE(reason.is_departure, FALSE)
+                        AND COALESCE(lead.departure_date, lead.date_closed::date)
+                            < lead.installation_date + make_interval(months => %(months)s))
+              FROM crm_lead lead
+         LEFT JOIN crm_lost_reason reason ON reason.id = lead.lost_reason_id
+             WHERE lead.id IN (%(journeys)s) AND lead.installation_date IS NOT NULL
+               AND lead.installation_date + make_interval(months => %(months)s) <= %(today)s
+        """, months=months, journeys=journeys, today=today))
         return self.env.cr.fetchall()
 
     def _campaigns(self, journeys, today):
-        qualified = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_qualified")
-        stays = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_discovery_stay")
-        installed = self._reached_counts_by_campaign(journeys, "territory_concierge.stage_installed")
+        qualified = self._reached_counts_by_campaign(journeys, "qualified")
+        stays = self._reached_counts_by_campaign(journeys, "stay")
+        installed = self._reached_counts_by_campaign(journeys, "installed")
         still_here = {}
         for _journey, campaign_id, _installed_on, here in self._still_here(journeys, today, 12):
             still_here[campaign_id] = still_here.get(campaign_id, 0) + (1 if here else 0)
         self.env.cr.execute(SQL("SELECT DISTINCT campaign_id FROM crm_lead WHERE id IN (%s)", journeys))
-        campaigns = self.env["utm.campaign"].browse([row[0] for row in self.env.cr.fetchall() if row[0]])
+        # The conciergerie's own campaigns: not Odoo's stock ones (nor other apps') a link may point at.
+        campaigns = self.env["utm.campaign"].browse(
+            [row[0] for row in self.env.cr.fetchall() if row[0]]).filtered("concierge_campaign")
         result = []
         for campaign in campaigns.sorted("name"):
             counts = {"qualified": qualified.get(campaign.id, 0), "stays": stays.get(campaign.id, 0),
@@ -186,14 +195,15 @@ class TerritoryImpactReport(models.AbstractModel):
     def mask_small_groups(self, kpis):
         """The same figures where no group of 1 to 4 households can be told apart.
 
-        A count of 1 to 4 is replaced by "< 5", and so is every figure derived from
-        it (a conversion, a median, a share, a cost per household), since it would
-        give the count back (cost / cost per household) or describe a family.
+        A count of 1 to 4 is left out (None), and so is every figure derived from it (a
+        conversion, a median, a share, a cost per household), since it would give the count
+        back (cost / cost per household) or describe a family. Each row lists what it leaves
+        out in ``masked``: the report writes "fewer than 5 households" for a count and "—" with
+        a footnote for a derived figure.
         """
         def small(value):
             return isinstance(value, int) and 0 < value < SMALL_GROUP
 
-        masked_value = f"< {SMALL_GROUP}"
         # count key → the keys computed from it
         derived = {
             "funnel": {"reached": ("conversion", "median_days")},
@@ -206,27 +216,16 @@ class TerritoryImpactReport(models.AbstractModel):
         }
         masked = {key: value for key, value in kpis.items() if key != "backlog"}
         for section, count_keys in derived.items():
-            rows = []
+            rows, previous = [], None
             for original in kpis.get(section, []):
-                row = dict(original)
+                row = dict(original, masked=[])
                 for count_key, dependent_keys in count_keys.items():
                     if small(original.get(count_key)):
-                        row[count_key] = masked_value
-                        row.update(dict.fromkeys(dependent_keys, masked_value))
+                        row["masked"] += [key for key in (count_key, *dependent_keys) if key not in row["masked"]]
+                if section == "funnel" and small(previous) and "conversion" not in row["masked"]:
+                    row["masked"].append("conversion")  # a share of 1 to 4 households
+                row.update(dict.fromkeys(row["masked"]))
+                previous = original.get("reached")
                 rows.append(row)
             masked[section] = rows
         return masked
-
-
-class ReportImpactDocument(models.AbstractModel):
-    _name = "report.territory_concierge.report_impact_document"
-    _description = "Impact report for elected officials"
-
-    @api.model
-    def _get_report_values(self, docids, data=None):
-        filters = (data or {}).get("filters", {})
-        Impact = self.env["territory.impact.report"]
-        kpis = Impact.get_kpis(since=filters.get("since"), until=filters.get("until"),
-                               campaign=filters.get("campaign"))
-        return {"kpis": Impact.mask_small_groups(kpis), "small_group": SMALL_GROUP,
-                "company": self.env.company}

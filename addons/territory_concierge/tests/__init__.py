@@ -6,8 +6,11 @@ from . import test_assignment
 from . import test_followup_automation
 from . import test_requests
 from . import test_commune_import
+from . import test_commune_cog
 from . import test_security
 from . import test_impact_report
+from . import test_impact_medians
+from . import test_demo_campaign
 from . import test_performance
 from . import test_retention
 from . import test_personal_data
@@ -18,3 +21,6 @@ from . import test_journey_words
 from . import test_stage_activities
 from . import test_consent_proof
 from . import test_journey_form_as_concierge
+from . import test_incoming_mail
+from . import test_family_portal
+from . import test_intake_households

@@ -16,7 +16,8 @@ def build_impact_dataset(env):
     """Create the dataset in ``env`` (superuser) and return the journeys, in creation order."""
     ref = env.ref
     team = ref("territory_concierge.crm_team_concierge")
-    campaign = env["utm.campaign"].create({"name": CAMPAIGN, "concierge_cost": CAMPAIGN_COST})
+    campaign = env["utm.campaign"].create({"name": CAMPAIGN, "concierge_cost": CAMPAIGN_COST,
+                                         "concierge_campaign": True})
     commune = env["territory.commune"].search([("insee_code", "=", "52121")])
     env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
     with freeze_time("2025-01-10 09:00:00"):
@@ -47,13 +48,13 @@ def build_impact_dataset(env):
 
 
 EXPECTED_FUNNEL = [
-    # (stage xml id, reached, conversion, median days)
+    # (stage xml id, reached, conversion, median days: None for a stage everyone jumped over)
     ("territory_concierge.stage_contacted", 430, 1.0, 22.0),
     ("territory_concierge.stage_qualified", 257, 0.5977, 42.0),
-    ("territory_concierge.stage_prioritized", 13, 0.0506, 0.0),
+    ("territory_concierge.stage_prioritized", 13, 0.0506, None),
     ("territory_concierge.stage_discovery_stay", 13, 1.0, 78.0),
-    ("territory_concierge.stage_decision", 10, 0.7692, 0.0),
-    ("territory_concierge.stage_moving", 10, 1.0, 0.0),
+    ("territory_concierge.stage_decision", 10, 0.7692, None),
+    ("territory_concierge.stage_moving", 10, 1.0, None),
     ("territory_concierge.stage_installed", 10, 1.0, None),
     ("territory_concierge.stage_settled", 0, 0.0, None),
 ]

@@ -27,6 +27,7 @@ MATRIX = {
     "territory.profile": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
     "territory.interest": rights(employee="r", crm_user="r", concierge="rwc", manager="rwcu"),
     "territory.request.type": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.intake.word": rights(concierge="r", manager="rwcu"),
 }
 
 
@@ -70,6 +71,8 @@ class TestAccessMatrix(AccessMatrixMixin, JourneyCommon):
             "territory.profile": ({"name": f"Profil {index}", "code": f"matrix_{index}"}, {"color": 3}),
             "territory.interest": ({"name": f"Intérêt {index}"}, {"color": 3}),
             "territory.request.type": ({"name": f"Type {index}"}, {"default_days": 3}),
+            "territory.intake.word": ({"word": f"Mot {index}", "kind": "horizon", "project_horizon": "lt_6m"},
+                                      {"project_horizon": "6_12m"}),
         }[model]
 
     def test_access_matrix(self):

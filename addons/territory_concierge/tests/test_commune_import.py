@@ -48,7 +48,7 @@ class TestCommuneImport(TransactionCase):
 
     def test_wizard(self):
         wizard = self.env["territory.commune.import"].create({
-            "file": base64.b64encode(b"COM,LIBELLE\n52121,Chaumont\n12,Bad\n")})
+            "mode": "file", "file": base64.b64encode(b"COM,LIBELLE\n52121,Chaumont\n12,Bad\n")})
         wizard.action_import()
         self.assertIn("0 created, 1 updated, 1 rejected", wizard.result)
         self.assertIn("Line 3", wizard.result)

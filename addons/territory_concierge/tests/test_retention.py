@@ -43,6 +43,21 @@ class TestRetention(JourneyCommon):
         logs = self.env["privacy.log"].search([("execution_details", "ilike", f"#{sample.id} ")])
         self.assertTrue(logs, "each erasure is logged")
 
+    def test_retention_follows_the_installed_milestone(self):
+        """Staff renamed the "Installé" stage and its xml id is gone (the stage was recreated):
+        the same journeys expire. A pipeline without an "installed" milestone erases nothing."""
+        installed_stage = self.env.ref("territory_concierge.stage_installed")
+        installed_stage.name = "Arrivé sur le territoire"
+        self.env["ir.model.data"].search([("module", "=", "territory_concierge"),
+                                          ("name", "=", "stage_installed")]).unlink()
+        with freeze_time("2028-06-02 10:00:00"):
+            expired = self.env["crm.lead"].with_context(active_test=False).search(
+                self.env["crm.lead"]._retention_expired_domain()) & self.journeys
+            self.assertEqual(expired, self.journeys[10:])
+            self.env["crm.stage"].search([("milestone", "in", ("installed", "settled"))]).milestone = False
+            with self.assertLogs("odoo.addons.territory_concierge.models.crm_lead", "WARNING"):
+                self.assertFalse(self.env["crm.lead"].search(self.env["crm.lead"]._retention_expired_domain()))
+
     def test_retention_period_is_configurable(self):
         self.team.retention_years = 0
         with freeze_time("2035-01-01 10:00:00"):

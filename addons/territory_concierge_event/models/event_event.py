@@ -2,6 +2,20 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+STAY_KINDS = [("group_weekend", "Discovery weekend"), ("individual_visit", "Individual visit")]
+
+
+class EventType(models.Model):
+    """The kind of discovery stay is a setting of the event template: staff add a template of
+    their own (e.g. a "Séjour soignants") and its events are stays."""
+
+    _inherit = "event.type"
+
+    stay_kind = fields.Selection(
+        STAY_KINDS, string="Discovery stay",
+        help="Events of this template are discovery stays of this kind: invitations from the "
+             "pipeline, answers by link, attendance moving the journey, itinerary and feedback.")
+
 
 class EventEvent(models.Model):
     """A discovery stay is an event of one of the two stay kinds."""
@@ -9,15 +23,21 @@ class EventEvent(models.Model):
     _inherit = "event.event"
 
     stay_kind = fields.Selection(
-        [("group_weekend", "Discovery weekend"), ("individual_visit", "Individual visit")],
-        string="Discovery stay", index=True,
+        STAY_KINDS, string="Discovery stay", index=True,
+        compute="_compute_stay_kind", store=True, readonly=False, precompute=True,
         help="Group weekends gather several households around a common programme; an individual "
-             "visit is built for one household.")
+             "visit is built for one household. Comes from the event's template.")
     stay_invited_count = fields.Integer("Invited", compute="_compute_stay_report")
     stay_attended_count = fields.Integer("Came", compute="_compute_stay_report")
     stay_decided_count = fields.Integer("Decided to come", compute="_compute_stay_report")
     stay_installed_6m_count = fields.Integer("Installed within 6 months", compute="_compute_stay_report")
     stay_installed_12m_count = fields.Integer("Installed within 12 months", compute="_compute_stay_report")
+
+    @api.depends("event_type_id")
+    def _compute_stay_kind(self):
+        for event in self:
+            # An event without template keeps the kind staff chose.
+            event.stay_kind = event.event_type_id.stay_kind if event.event_type_id else event.stay_kind
 
     @api.depends("registration_ids.state", "registration_ids.stay_decision",
                  "registration_ids.journey_id.installation_date", "date_end")

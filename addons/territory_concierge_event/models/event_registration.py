@@ -1,5 +1,11 @@
 import uuid
+from collections import defaultdict
 from datetime import timedelta
+
+import pytz
+from babel import Locale
+from babel.dates import format_date, format_time
+from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,6 +16,9 @@ SUGGESTED_SLOTS = 3
 SUGGESTED_SLOT_DURATION = timedelta(minutes=90)
 # The journeys are French: notes written without a user (scheduled jobs) fall back to French.
 DEFAULT_NOTE_LANG = "fr_FR"
+# How the family's programme writes a time, per language ("9 h 00" in French); others: the
+# language's short time.
+TIME_PATTERNS = {"fr": "H' h 'mm"}
 
 
 class EventRegistration(models.Model):
@@ -119,16 +128,24 @@ class EventRegistration(models.Model):
     # ------------------------------------------------------------
 
     def _on_stay_attended(self):
-        """The household came: its journey reaches "Discovery stay", or logs it when already further.
-        Only a discovery stay counts: attending any other event leaves the journey where it is."""
-        stay_stage = self.env.ref("territory_concierge.stage_discovery_stay")
-        for registration in self.filtered("event_id.stay_kind"):
-            journey = registration.journey_id
-            if journey.stage_id.sequence < stay_stage.sequence:
-                journey.stage_id = stay_stage
-            journey.message_post(
-                body=self.env._("Took part in the discovery stay %(stay)s.", stay=registration.event_id.name),
-                subtype_xmlid="mail.mt_note")
+        """The household came: its journey reaches its team's "discovery stay" milestone (the first
+        stage of that milestone), or logs it when already further. Only a discovery stay counts:
+        attending any other event leaves the journey where it is."""
+        stays = self.filtered("event_id.stay_kind")
+        journeys = stays.journey_id
+        stay_stages = self.env["crm.stage"]._milestone_stages(journeys.team_id, "stay")
+        behind = defaultdict(lambda: self.env["crm.lead"])
+        for journey in journeys:
+            stage = stay_stages.get(journey.team_id.id)
+            if stage and journey.stage_id.sequence < stage.sequence:
+                behind[stage] |= journey
+        for stage, late_journeys in behind.items():
+            late_journeys.stage_id = stage
+        # Staff who mark the attendance have moved the journeys above with their own rights.
+        stays.journey_id._message_log_batch(bodies={
+            registration.journey_id.id: escape(self.env._("Took part in the discovery stay %(stay)s.",
+                                                         stay=registration.event_id.name))
+            for registration in stays})
 
     def _check_not_cancelled(self):
         cancelled = self.filtered(lambda registration: registration.state == "cancel")
@@ -167,6 +184,46 @@ class EventRegistration(models.Model):
                     "%(name)s: the itinerary already fills the stay, there is no time left for another meeting.",
                     name=registration.name))
             self.env["territory.stay.slot"].create(values)
+
+    def _programme_lang(self):
+        """The family's language, French by default (as the programme's template)."""
+        return self.partner_id.lang or DEFAULT_NOTE_LANG
+
+    def _programme_datetime(self, value, with_date=True):
+        """A moment of the stay as the family reads it, in the stay's time zone and the
+        programme's language: "samedi 19 décembre 2026, 9 h 00" (or "9 h 00")."""
+        self.ensure_one()
+        locale = Locale.parse(self._programme_lang())
+        local = pytz.utc.localize(value).astimezone(pytz.timezone(self.event_id.date_tz or "Europe/Paris"))
+        time = format_time(local, TIME_PATTERNS.get(locale.language, "short"), locale=locale)
+        if not with_date:
+            return time
+        return self.with_context(lang=self._programme_lang()).env._(
+            "%(day)s, %(time)s", day=format_date(local.date(), "full", locale=locale), time=time)
+
+    def _programme_days(self):
+        """The slots of the programme, day by day: [(day heading, [(slot, "9 h 00 - 11 h 00")])]
+        (an en dash between the hours)."""
+        self.ensure_one()
+        locale = Locale.parse(self._programme_lang())
+        tz = pytz.timezone(self.event_id.date_tz or "Europe/Paris")
+        days = {}
+        for slot in self.stay_slot_ids:
+            day = pytz.utc.localize(slot.date_begin).astimezone(tz).date()
+            hours = self._programme_datetime(slot.date_begin, with_date=False)
+            if slot.date_end:
+                hours = f"{hours} \u2013 {self._programme_datetime(slot.date_end, with_date=False)}"
+            days.setdefault(day, []).append((slot, hours))
+        return [(format_date(day, "full", locale=locale).capitalize(), slots) for day, slots in sorted(days.items())]
+
+    def _programme_concierge(self):
+        """Who the family calls: its concierge's name, phone and e-mail (the conciergerie's own
+        phone and e-mail when the concierge has none)."""
+        self.ensure_one()
+        user = self.sudo().journey_id.user_id
+        company = self.sudo().event_id.company_id or self.env.company
+        return {"name": user.name or company.name, "phone": user.phone or company.phone,
+                "email": user.email or company.email}
 
     def action_send_itinerary(self):
         """E-mail the family its programme, the PDF attached, in its language."""

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.ambassador_network.models.territory_sponsorship import OPEN_STATES as OPEN_SPONSORSHIP_STATES
-from odoo.addons.territory_partner.models.territory_share import OPEN_STATES as OPEN_SHARE_STATES
+from odoo.addons.territory_concierge.portal_rules import STAY_REGISTRATION_OPEN_STATES
 
 SLOT_KINDS = [
     ("employer", "Meeting an employer"),
@@ -28,6 +27,8 @@ class TerritoryStaySlot(models.Model):
     kind = fields.Selection(SLOT_KINDS, required=True, default="other")
     name = fields.Char("What", required=True)
     place = fields.Char()
+    address = fields.Char(help="Where to go: street, postcode and town, printed on the family's programme. "
+                               "Left empty, the programme gives the contact's (or its organisation's) address.")
     contact_id = fields.Many2one("res.partner", string="Contact person")
     opportunity_id = fields.Many2one("territory.opportunity", string="Opportunity")
     note = fields.Text()
@@ -37,6 +38,18 @@ class TerritoryStaySlot(models.Model):
         for slot in self:
             if slot.date_end and slot.date_end < slot.date_begin:
                 raise ValidationError(self.env._("A slot cannot end before it starts: %(name)s", name=slot.name))
+
+    def _programme_address(self):
+        """The address printed on the family's programme: the slot's own, else its contact's or
+        the contact's organisation's."""
+        self.ensure_one()
+        if self.address:
+            return self.address
+        for partner in (self.contact_id, self.contact_id.commercial_partner_id):
+            if partner.street or partner.city:
+                town = " ".join(part for part in (partner.zip, partner.city) if part)
+                return ", ".join(part for part in (partner.street, partner.street2, town) if part)
+        return ""
 
     @api.model
     def _expected_for_portal_partner(self, partner, limit=20):
@@ -51,30 +64,21 @@ class TerritoryStaySlot(models.Model):
         # The domain is the ownership check: only the slots naming this very contact.
         slots = self.sudo().search([
             ("contact_id", "=", partner.id), ("date_begin", ">=", fields.Datetime.now()),
-            ("registration_id.state", "in", ("draft", "open")),
+            ("registration_id.state", "in", STAY_REGISTRATION_OPEN_STATES),
             ("registration_id.journey_id.anonymised_date", "=", False)], order="date_begin")
-        journeys = slots.registration_id.journey_id
-        sponsored = self.env["territory.sponsorship"].sudo().search([
-            ("ambassador_id", "=", partner.id), ("journey_id", "in", journeys.ids),
-            ("state", "in", OPEN_SPONSORSHIP_STATES)]).journey_id
-        shares = self.env["territory.share"].sudo().search([
-            ("partner_org_id", "=", partner.commercial_partner_id.id), ("journey_id", "in", journeys.ids),
-            ("state", "in", OPEN_SHARE_STATES)])
+        # Who may know about which journey is each module's to say (shares, sponsorships).
+        known = slots.registration_id.journey_id._known_to_portal_partner(partner)
         expected = []
         for slot in slots:
             journey = slot.registration_id.journey_id
+            if journey not in known:
+                continue
             stay = slot.registration_id.event_id
-            if journey in sponsored:
-                expected.append({"slot": slot, "stay": stay.name})
-                continue
-            journey_shares = shares.filtered(lambda share, j=journey: share.journey_id == j)
-            if not journey_shares:
-                continue
-            # The stay's name may name the household ("visit of the X family"): said only
-            # to an organisation the household's identity is shared with.
-            identity_share = journey_shares.filtered("scope_identity")[:1]
-            label = stay.name if identity_share else self.env._(
-                "Discovery stay: %(household)s", household=journey_shares[0].household_label)
+            # The stay's name may name the household ("visit of the X family"): said only to
+            # those who may know the household (an ambassador sponsoring it, an organisation
+            # the household's identity is shared with).
+            label = stay.name if known[journey] is None else self.env._(
+                "Discovery stay: %(household)s", household=known[journey])
             expected.append({"slot": slot, "stay": label})
             if len(expected) >= limit:
                 break

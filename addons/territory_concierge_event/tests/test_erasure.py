@@ -12,7 +12,7 @@ EMAIL = "yannick.oubliable@foyer-efface.example"
 @tagged("post_install", "-at_install")
 class TestErasureEverywhere(JourneyCommon):
     """Erasing a household (on request or by the retention job) leaves nothing of it in any
-    module: the journey, its partner shares, its sponsorship and meetings, its stays with their
+    module: the journey, its partner shares, its stays with their
     itinerary and feedback, and what the discussion tools keep about each of them."""
 
     def _household_everywhere(self):
@@ -32,15 +32,6 @@ class TestErasureEverywhere(JourneyCommon):
         share.write({"feedback": f"Entretien avec {NAME} mardi."})
         share.message_post(body=f"CV de {NAME} ci-joint", attachments=[(f"CV {NAME}.pdf", b"%PDF cv")],
                            message_type="comment")
-        # A sponsorship with a meeting.
-        ambassador = self.env["res.partner"].create({
-            "name": "Ambroise Ambassadeur", "email": "ambroise@amb.example", "is_ambassador": True,
-            "ambassador_state": "active", "ambassador_commune_id": self.village.id, "sponsorship_capacity": 2})
-        sponsorship = self.env["territory.sponsorship"].with_user(self.concierge).create(
-            {"journey_id": journey.id, "ambassador_id": ambassador.id})
-        sponsorship.message_post(body=f"Premier contact avec {NAME}")
-        self.env["territory.sponsorship.meeting"].create(
-            {"sponsorship_id": sponsorship.id, "kind": "visit", "note": f"{NAME} cherche une nounou."})
         # A stay: registration, itinerary, feedback with a free-text answer, the itinerary e-mail queued.
         start = datetime.now().replace(microsecond=0) + timedelta(days=10)
         stay = self.env["event.event"].create({
@@ -65,9 +56,9 @@ class TestErasureEverywhere(JourneyCommon):
         self.env["mail.mail"].create({
             "model": "event.registration", "res_id": registration.id, "email_to": EMAIL,
             "subject": f"Votre programme, {NAME}", "body_html": f"<p>Bonjour {NAME}</p>"})
-        return journey, share, sponsorship, registration
+        return journey, share, registration
 
-    def _assert_nothing_left(self, journey, share, sponsorship, registration):
+    def _assert_nothing_left(self, journey, share, registration):
         def search(model, domain):
             return self.env[model].with_context(active_test=False).search(domain)
 
@@ -85,11 +76,6 @@ class TestErasureEverywhere(JourneyCommon):
             "shares": search("territory.share", [("feedback", "ilike", NAME)]),
             "share followers and messages": search("mail.followers", [("res_model", "=", "territory.share"),
                                                                       ("res_id", "=", share.id)]),
-            "sponsorship meetings": search("territory.sponsorship.meeting", [("note", "ilike", NAME)]),
-            "sponsorships": search("territory.sponsorship", ["|", ("household_label", "ilike", NAME),
-                                                             ("family_partner_id.email", "=", EMAIL)]),
-            "sponsorship activities": search("mail.activity", [("res_model", "=", "territory.sponsorship"),
-                                                               ("res_id", "=", sponsorship.id)]),
             "registration messages": search("mail.message", [("model", "=", "event.registration"),
                                                               ("res_id", "=", registration.id)]),
         }
@@ -99,7 +85,7 @@ class TestErasureEverywhere(JourneyCommon):
         records = self._household_everywhere()
         records[0].with_user(self.manager).action_anonymise_on_request()
         self._assert_nothing_left(*records)
-        registration = records[3]
+        registration = records[2]
         self.assertTrue(registration.exists(), "the stay still counts the household, anonymously")
         self.assertEqual(registration.event_id.name, "Week-end effacement")
 

@@ -1,6 +1,7 @@
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -92,6 +93,32 @@ class TestDiscoveryStays(HttpCase, JourneyCommon):
                          "a journey already further stays where it is")
         self.assertIn("Took part in the discovery stay", self.journey_two.message_ids[0].body)
 
+    def test_attendance_follows_the_stay_milestone_of_any_pipeline(self):
+        """Staff renamed and reordered the stages, added their own stay stage in a second journeys
+        team, and made their own stay template: attendance still moves each journey to its own
+        team's discovery-stay milestone."""
+        self.env.ref("territory_concierge.stage_discovery_stay").name = "Venue sur place"
+        team = self.env["crm.team"].create({"name": "Accueil soignants", "use_journeys": True})
+        first, visit, later = self.env["crm.stage"].create([
+            {"name": "Premier appel", "sequence": 1, "team_ids": [(6, 0, team.ids)], "milestone": "contacted"},
+            {"name": "Immersion", "sequence": 2, "team_ids": [(6, 0, team.ids)], "milestone": "stay"},
+            {"name": "Arrivée", "sequence": 3, "team_ids": [(6, 0, team.ids)], "milestone": "installed"},
+        ])
+        nurse = self._create_journey(user=self.env.user, name="Famille Soignante", team_id=team.id,
+                                     stage_id=first.id, email_from="soin@example.org")
+        template = self.env["event.type"].create({"name": "Séjour soignants", "stay_kind": "individual_visit"})
+        stay = self.env["event.event"].create({
+            "name": "Immersion à l'hôpital", "event_type_id": template.id,
+            "date_begin": self.weekend.date_begin, "date_end": self.weekend.date_end})
+        self.assertEqual(stay.stay_kind, "individual_visit", "the kind comes from the staff's own template")
+        registrations = self.env["event.registration"].create([
+            {"event_id": stay.id, "journey_id": nurse.id, "name": "Famille Soignante"},
+            {"event_id": stay.id, "journey_id": self.journey_one.id, "name": "Famille Alpha"}])
+        registrations.with_user(self.concierge).action_set_done()
+        self.assertEqual(nurse.stage_id, visit)
+        self.assertEqual(self.journey_one.stage_id, self.env.ref("territory_concierge.stage_discovery_stay"))
+        self.assertNotEqual(later, nurse.stage_id)
+
     def test_itinerary_pdf_and_email(self):
         registration = self._invite(self.journey_one)
         employer = self.env["res.partner"].create({"name": "Usine Test", "is_company": True,
@@ -121,6 +148,45 @@ class TestDiscoveryStays(HttpCase, JourneyCommon):
                                             order="id desc", limit=1)
         self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
         self.assertTrue(registration.itinerary_sent_date)
+
+    def test_programme_and_emails_read_french_and_sign_with_the_conciergerie(self):
+        """The family's programme: times as "9 h 00", its concierge's name and phone, each place with
+        its address; the invitation and programme e-mails signed by the concierge and the conciergerie
+        (name, address, phone), never by Odoo's placeholder company."""
+        self.concierge.sudo().phone = "+33 3 25 32 00 02"
+        registration = self._invite(self.journey_one)
+        paris = pytz.timezone("Europe/Paris")
+        day = (self.weekend.date_begin + timedelta(days=1)).date()
+        nine = paris.localize(datetime.combine(day, time(9, 0))).astimezone(pytz.utc).replace(tzinfo=None)
+        employer = self.env["res.partner"].create({
+            "name": "Usine Test", "is_company": True, "street": "12 rue des Forges", "zip": "52000",
+            "city": "Chaumont", "phone": "03 25 00 00 00"})
+        contact = self.env["res.partner"].create({"name": "Paul Martin", "parent_id": employer.id})
+        self.env["territory.stay.slot"].create({
+            "registration_id": registration.id, "date_begin": nine, "date_end": nine + timedelta(hours=2),
+            "kind": "employer", "name": "Visite de l'usine", "place": "Usine Test", "contact_id": contact.id})
+        report = self.env.ref("territory_concierge_event.action_report_stay_itinerary")
+        html = report.with_user(self.concierge)._render_qweb_html(report.report_name, registration.ids)[0].decode()
+        self.assertIn("9 h 00 \u2013 11 h 00", html)
+        self.assertIn(self.concierge.name, html)
+        self.assertIn("+33 3 25 32 00 02", html, "the concierge's phone")
+        self.assertIn("12 rue des Forges, 52000 Chaumont", html, "the place's address (its contact's organisation)")
+        self.assertIn(self.env.company.name, html, "the conciergerie's letterhead")
+        self.assertNotRegex(html, r"\d{2}:\d{2}", "no 24-hour clock times")
+        registration.with_user(self.concierge).with_context(force_report_rendering=True).action_send_itinerary()
+        mails = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", registration.id)])
+        self.assertEqual(len(mails), 2, "the invitation and the programme")
+        begin = registration._programme_datetime(self.weekend.date_begin)
+        self.assertRegex(begin, r"^\w+ \d{1,2} \w+ \d{4} à \d{1,2} h \d{2}$", "e.g. samedi 19 décembre 2026 à 9 h 00")
+        self.assertIn(begin, mails.filtered(lambda mail: "/stay/answer/" in mail.body_html).body_html)
+        for mail in mails:
+            for placeholder in ("Mon entreprise", "My Company", "YourCompany"):
+                self.assertNotIn(placeholder, mail.body_html)
+            self.assertIn(self.env.company.name, mail.body_html)
+            self.assertIn(self.concierge.name, mail.body_html)
+            self.assertIn("+33 3 25 32 00 02", mail.body_html)
+            if self.env.company.phone:
+                self.assertIn(self.env.company.phone, mail.body_html)
 
     def test_suggested_meetings_follow_the_itinerary_within_the_stay(self):
         registration = self._invite(self.journey_one)

@@ -38,12 +38,14 @@ class TerritoryStayInviteWizard(models.TransientModel):
             # and reminders only go to those who are coming.
             "stay_answer": "pending", "state": "draft",
         } for journey in journeys])
-        template = self.env.ref("territory_concierge_event.mail_template_stay_invitation")
-        for registration in registrations:
-            template.send_mail(registration.id, force_send=False)
-            registration.journey_id.message_post(
-                body=self.env._("Invited to the discovery stay %(stay)s.", stay=self.event_id.name),
-                subtype_xmlid="mail.mt_note")
+        # The invitations and the journeys' notes in batches, whatever the number of households.
+        if registrations:
+            template = self.env.ref("territory_concierge_event.mail_template_stay_invitation")
+            template.send_mail_batch(registrations.ids, force_send=False)
+            note = self.env._("Invited to the discovery stay %(stay)s.", stay=self.event_id.name)
+            # Written as the concierge may (the batch writes as superuser).
+            registrations.journey_id.check_access("write")
+            registrations.journey_id._message_log_batch(bodies=dict.fromkeys(registrations.journey_id.ids, note))
         message = self.env._("%(count)s household(s) invited to %(stay)s.", count=len(registrations),
                              stay=self.event_id.name)
         if already & self.journey_ids:

@@ -2,10 +2,8 @@ import logging
 
 from odoo import http
 from odoo.http import request
-from odoo.tools import email_normalize, escape_psql
+from odoo.tools import escape_psql
 from odoo.tools.translate import LazyTranslate
-
-from odoo.addons.phone_validation.tools import phone_validation
 
 _logger = logging.getLogger(__name__)
 _lt = LazyTranslate(__name__)
@@ -84,7 +82,7 @@ class IntakeForm(http.Controller):
             "consents": consents, "profile_ids": [(6, 0, tags["profile_ids"])],
             "interest_ids": [(6, 0, tags["interest_ids"])], **raw_utm,
         })
-        journey = request.env["crm.lead"].sudo()._intake_from_web_form(submission)
+        journey = request.env["crm.lead"].sudo().with_context(territory_intake=True)._intake_from_web_form(submission)
         submission._send_confirmation()
         # Whether the household was known or not, the visitor sees the same page.
         _logger.info("Public form: submission %s (%s) for journey %s", submission.id, submission.match_kind, journey.id)
@@ -105,6 +103,8 @@ class IntakeForm(http.Controller):
                 [("name", "=ilike", escape_psql(raw))], limit=1) if raw else request.env[comodel]
             journey_values[field_name] = record.id
             raw_values[f"utm_{field_name.removesuffix('_id')}_raw"] = raw
+        # The campaign the link named is kept on the journey as text, whether it matched or not.
+        journey_values["visitor_campaign"] = raw_values["utm_campaign_raw"] or False
         if not journey_values["source_id"]:  # the visitor came straight to the form
             journey_values["source_id"] = request.env.ref("territory_concierge_website.utm_source_web_form").id
         return journey_values, raw_values
@@ -140,16 +140,16 @@ class IntakeForm(http.Controller):
             errors["last_name"] = env._("Please give your last name.")
         if not text["first_name"]:
             errors["first_name"] = env._("Please give your first name.")
-        email = email_normalize(text["email"]) if text["email"] else False
+        email = env["crm.lead"]._intake_normalise_email(text["email"]) if text["email"] else False
         if not text["email"]:
             errors["email"] = env._("Please give an e-mail address: we answer by e-mail.")
         elif not email:
             errors["email"] = env._("This e-mail address is not valid (example: prenom.nom@exemple.fr).")
         phone = False
         if text["phone"]:
-            phone = phone_validation.phone_format(text["phone"], "FR", "33", force_format="E164",
-                                                  raise_exception=False)
-            if not phone or not phone.startswith("+"):
+            # Read in the company's country, as every intake channel does.
+            phone = env["crm.lead"].sudo()._intake_normalise_phone(text["phone"])
+            if not phone:
                 errors["phone"] = env._("This phone number is not valid (example: 06 12 34 56 78).")
         adults = _bounded_int(post.get("adults"), 1, MAX_ADULTS)
         if adults is None:

@@ -1,9 +1,8 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import email_normalize, formataddr
-
-from odoo.addons.phone_validation.tools import phone_validation
+from odoo.exceptions import ValidationError
+from odoo.tools import formataddr
 
 
 class CrmLead(models.Model):
@@ -26,30 +25,9 @@ class CrmLead(models.Model):
         return action
 
     @api.model
-    def _intake_find_by_email(self, email):
-        """The journey of a household that already applied with this e-mail, if any.
-
-        The e-mail is the only automatic match: it is the address the household answers at.
-        """
-        email_normalized = email_normalize(email) if email else False
-        if not email_normalized:
-            return self.browse()
-        return self.with_context(active_test=False).search(
-            [("is_journey", "=", True), ("email_normalized", "=", email_normalized)], order="active desc, id", limit=1)
-
-    @api.model
-    def _intake_find_by_phone(self, phone):
-        """Another journey with this phone: only a hint for the concierge (people share phones)."""
-        phone_sanitized = phone_validation.phone_format(
-            phone, "FR", "33", force_format="E164", raise_exception=False) if phone else False
-        if not phone_sanitized:
-            return self.browse()
-        return self.with_context(active_test=False).search(
-            [("is_journey", "=", True), ("phone_sanitized", "=", phone_sanitized)], order="active desc, id", limit=1)
-
-    @api.model
     def _intake_from_web_form(self, submission):
-        """Route an application of the public form (called with sudo by the public controller).
+        """Route an application of the public form (called with sudo by the public controller)
+        through the intake of every channel (``intake_households``, channel ``web_form``).
 
         A household unknown by its e-mail gets a new journey made of what it typed, without any
         consent until it confirms its address. A known one is never changed: its concierge gets
@@ -57,8 +35,23 @@ class CrmLead(models.Model):
 
         :param submission: territory.intake.submission just created from the form
         """
-        journey = self._intake_find_by_email(submission.email)
-        if journey:
+        values = dict(submission.journey_values or {})
+        for name in ("name", "contact_name", "email_from", "phone"):
+            values.pop(name, None)
+        row = {
+            "ref": submission.id, "name": submission.contact_name, "email": submission.email,
+            "phone": submission.phone or "", "origin_city": values.pop("origin_city", ""),
+            "origin_zip": values.pop("origin_zip", ""), "horizon": values.pop("project_horizon", ""),
+            "profile_ids": submission.profile_ids.ids, "members": submission.household_members or [],
+            "values": {**values, "interest_ids": [(6, 0, submission.interest_ids.ids)]},
+        }
+        # Odoo would log the creation as written by the public user ("Public user"): it is logged
+        # below as written by the household, under the address it typed (never an existing contact).
+        [result] = self.with_context(mail_create_nolog=True).intake_households([row], "web_form")
+        if result["status"] == "refused":
+            raise ValidationError("; ".join(result["reasons"]))
+        journey = self.browse(result["journey_id"])
+        if result["status"] == "matched":
             submission.write({"journey_id": journey.id, "match_kind": "email"})
             submission.activity_id = journey._intake_schedule_activity(
                 self.env._("New application on the website"),
@@ -67,19 +60,7 @@ class CrmLead(models.Model):
                     submission.summary, submission.id,
                     self.env._("Open the application to apply it (fills what the journey lacks)")))
             return journey
-        duplicate = self._intake_find_by_phone(submission.phone)
-        # Odoo would log the creation as written by the public user ("Public user"): it is logged
-        # below as written by the household, under the address it typed (never an existing contact).
-        journey = self.with_context(mail_create_nolog=True).create({
-            **(submission.journey_values or {}),
-            "profile_ids": [(6, 0, submission.profile_ids.ids)],
-            "interest_ids": [(6, 0, submission.interest_ids.ids)],
-            "household_member_ids": [(0, 0, member) for member in submission.household_members or []],
-            "team_id": self.env.ref("territory_concierge.crm_team_concierge").id,
-            "type": "opportunity",
-            "user_id": False,
-            "country_id": self.env.ref("base.fr").id,
-        })
+        duplicate = self.browse(result["duplicate_ids"][:1])
         submission.write({"journey_id": journey.id, "match_kind": "phone" if duplicate else "new",
                           "possible_duplicate_id": duplicate.id})
         household_address = formataddr((submission.contact_name, submission.email))
@@ -93,28 +74,10 @@ class CrmLead(models.Model):
                 self.env._("Application received through the website form."), submission.summary, self.env._(
                     "The consents of the application are recorded once the household confirms its e-mail address.")),
             author_id=False, email_from=household_address, subtype_xmlid="mail.mt_note")
-        if duplicate:
-            submission.activity_id = journey._intake_schedule_activity(
-                self.env._("Possible duplicate"),
-                Markup("<p>%s <a href='/odoo/crm.lead/%s'>%s</a></p>") % (
-                    self.env._("Same phone as the journey"), duplicate.id, duplicate.name))
+        if result["activity_id"]:
+            # The possible duplicate's activity, left by the intake on the new journey.
+            submission.activity_id = result["activity_id"]
         return journey
-
-    def _intake_schedule_activity(self, summary, note):
-        """A to-do for the journey's concierge (or the team leader, or a manager) about an application."""
-        self.ensure_one()
-        user = self.user_id or self.team_id.user_id or self.env.ref(
-            "territory_concierge.group_concierge_manager").user_ids.filtered(
-            lambda u: u.active and not u._is_superuser())[:1]
-        return self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
-            "res_id": self.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "summary": summary,
-            "note": note,
-            "user_id": user.id,
-            "date_deadline": fields.Date.context_today(self),
-        })
 
     def _get_personal_data(self, journey_fields):
         data = super()._get_personal_data(journey_fields)

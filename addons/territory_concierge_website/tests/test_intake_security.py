@@ -225,6 +225,32 @@ class TestIntakeSecurity(IntakeFormCase):
         self._submit(self._valid_post(email="c@example.org", phone="0622222222"))
         self.assertFalse(self._journeys("c@example.org").campaign_id)
 
+    def test_visitor_campaign_is_text_on_the_journey(self):
+        """?utm_campaign=xyz on the form's link: no campaign is created (Odoo's UTM mixin would, from
+        the cookie, on a lead's creation); the name is kept as text on the journey."""
+        campaigns = self.env["utm.campaign"].with_context(active_test=False).search([])
+        self.url_open(f"{FORM}?utm_campaign=xyz")
+        self._submit(self._valid_post())
+        self.assertEqual(self.env["utm.campaign"].with_context(active_test=False).search([]), campaigns,
+                         "a visitor's link creates no campaign")
+        journey = self._journeys("anais.hebert@example.org")
+        self.assertFalse(journey.campaign_id)
+        self.assertEqual(journey.visitor_campaign, "xyz")
+
+    def test_confirmation_email_signed_by_the_conciergerie(self):
+        """The e-mail of the public form signs with the conciergerie (name, address, phone), never
+        with Odoo's placeholder company."""
+        company = self.env.company
+        company.write({"name": "Conciergerie de Haute-Marne", "street": "89 rue Victoire de la Marne",
+                       "street2": False, "zip": "52000", "city": "Chaumont",
+                       "phone": "+33 3 25 32 00 00"})
+        self._submit(self._valid_post())
+        body = self._mails_to("anais.hebert@example.org")[-1].body_html
+        for expected in (company.name, "89 rue Victoire de la Marne, 52000 Chaumont", "+33 3 25 32 00 00"):
+            self.assertIn(expected, body)
+        for placeholder in ("Mon entreprise", "My Company", "YourCompany"):
+            self.assertNotIn(placeholder, body)
+
     # Access to the submissions ---------------------------------------------------------------
 
     def test_submissions_are_for_conciergerie_staff_only(self):

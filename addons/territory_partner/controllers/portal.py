@@ -1,21 +1,28 @@
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.territory_concierge.controllers.portal import TerritoryPortal
+from odoo.addons.territory_concierge.portal_rules import (
+    SHARE_OPEN_STATES,
+    SHORT_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    too_long,
+)
 
 from ..models.territory_opportunity import CONTRACT_TYPES, OPPORTUNITY_KINDS
 
-OPEN_SHARE_STATES = ("proposed", "accepted")
-OFFER_TEXT_LIMITS = {"name": 200, "sector": 100, "description": 5000}
+OFFER_TEXT_LIMITS = {"name": TITLE_LIMIT, "sector": SHORT_LIMIT, "description": TEXT_LIMIT}
 
 
-class PartnerPortal(CustomerPortal):
+class PartnerPortal(TerritoryPortal):
     """The partner organisations' pages: the journeys shared with them, their opportunities.
 
-    Every route reads as the signed-in user (record rules decide); the few writes that need
-    more go through model methods that check the user's access first.
+    Every route reads as the signed-in user (record rules decide), records through the core's
+    ``_territory_record_or_404``; the few writes that need more go through model methods that
+    check the user's access first.
     """
 
     def _prepare_portal_layout_values(self):
@@ -39,48 +46,33 @@ class PartnerPortal(CustomerPortal):
         if not self._is_partner_contact():
             raise request.not_found()
         Share = request.env["territory.share"]
-        domain = [("state", "in", OPEN_SHARE_STATES)]
+        domain = [("state", "in", SHARE_OPEN_STATES)]
         pager = portal_pager(url="/my/shared-journeys", total=Share.search_count(domain), page=page,
                              step=self._items_per_page)
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "shares": Share.search(domain, limit=self._items_per_page, offset=pager["offset"]),
-            "pager": pager, "page_name": "shared_journeys", "default_url": "/my/shared-journeys",
-        })
+        values = self._territory_page_values(
+            "shared_journeys", shares=Share.search(domain, limit=self._items_per_page, offset=pager["offset"]),
+            pager=pager, default_url="/my/shared-journeys")
         return request.render("territory_partner.portal_my_shared_journeys", values)
-
-    def _share_or_404(self, share_id):
-        """The share, as superuser, once the current user is proven to reach it."""
-        try:
-            return request.env["territory.share"].browse(share_id).exists()._check_partner_access()
-        except (AccessError, MissingError, ValueError):
-            return None
 
     @http.route("/my/shared-journeys/<int:share_id>", type="http", auth="user", website=True)
     def portal_my_shared_journey(self, share_id, error=None, **kw):
-        share_sudo = self._share_or_404(share_id)
-        if not share_sudo:
-            raise request.not_found()
+        share_sudo = self._territory_record_or_404("territory.share", share_id)
         share_sudo.with_user(request.env.user)._log_partner_view()
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "share": share_sudo, "sections": share_sudo._get_shared_sections(), "page_name": "shared_journeys",
-            "error": error, "feedback": kw.get("feedback", ""),
-            "outcomes": share_sudo._fields["outcome"]._description_selection(request.env),
-            "object": request.env["territory.share"].browse(share_id),
-        })
+        values = self._territory_page_values(
+            "shared_journeys", share=share_sudo, sections=share_sudo._get_shared_sections(),
+            error=error, feedback=kw.get("feedback", ""),
+            outcomes=share_sudo._fields["outcome"]._description_selection(request.env),
+            object=request.env["territory.share"].browse(share_id))
         return request.render("territory_partner.portal_my_shared_journey", values)
 
     @http.route("/my/shared-journeys/<int:share_id>/answer", type="http", auth="user", website=True,
                 methods=["POST"])
     def portal_shared_journey_answer(self, share_id, answer=None, feedback="", outcome=None, **kw):
-        share = request.env["territory.share"].browse(share_id)
-        if not self._share_or_404(share_id):
-            raise request.not_found()
+        share = self._territory_record_or_404("territory.share", share_id).sudo(False)
         feedback = (feedback or "").strip()
         try:
-            if len(feedback) > OFFER_TEXT_LIMITS["description"]:
-                raise UserError(request.env._("At most %(limit)s characters.", limit=OFFER_TEXT_LIMITS["description"]))
+            if message := too_long(request.env, feedback, TEXT_LIMIT):
+                raise UserError(message)
             if answer == "accept":
                 share.action_partner_accept(feedback)
             elif answer == "decline":
@@ -101,11 +93,8 @@ class PartnerPortal(CustomerPortal):
     def portal_my_offers(self, **kw):
         if not self._is_partner_contact():
             raise request.not_found()
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "offers": request.env["territory.opportunity"].with_context(active_test=False).search([]),
-            "page_name": "offers",
-        })
+        values = self._territory_page_values(
+            "offers", offers=request.env["territory.opportunity"].with_context(active_test=False).search([]))
         return request.render("territory_partner.portal_my_offers", values)
 
     @http.route(["/my/offers/new", "/my/offers/<int:offer_id>"], type="http", auth="user", website=True)
@@ -114,11 +103,7 @@ class PartnerPortal(CustomerPortal):
             raise request.not_found()
         offer = request.env["territory.opportunity"]
         if offer_id:
-            offer = offer.browse(offer_id)
-            try:
-                offer.check_access("read")
-            except (AccessError, MissingError):
-                raise request.not_found() from None
+            offer = self._territory_record_or_404("territory.opportunity", offer_id)
         return self._render_offer_form(offer, {}, {})
 
     def _render_offer_form(self, offer, typed, errors):
@@ -132,13 +117,11 @@ class PartnerPortal(CustomerPortal):
         }
         if typed:
             form.update({name: typed.get(name, "") for name in form}, closed=bool(typed.get("closed")))
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "offer": offer, "form": form, "errors": errors, "page_name": "offers",
-            "kinds": offer._fields["kind"]._description_selection(request.env),
-            "contracts": offer._fields["contract_type"]._description_selection(request.env),
-            "communes": request.env["territory.commune"].search([("department_code", "=", "52")]),
-        })
+        values = self._territory_page_values(
+            "offers", offer=offer, form=form, errors=errors,
+            kinds=offer._fields["kind"]._description_selection(request.env),
+            contracts=offer._fields["contract_type"]._description_selection(request.env),
+            communes=request.env["territory.commune"].search([("department_code", "=", "52")]))
         return request.render("territory_partner.portal_my_offer", values)
 
     def _offer_values(self, form):
@@ -146,8 +129,8 @@ class PartnerPortal(CustomerPortal):
         errors, values = {}, {}
         for name, limit in OFFER_TEXT_LIMITS.items():
             text = (form.get(name) or "").strip()
-            if len(text) > limit:
-                errors[name] = request.env._("At most %(limit)s characters.", limit=limit)
+            if message := too_long(request.env, text, limit):
+                errors[name] = message
             values[name] = text
         if not values["name"]:
             errors["name"] = request.env._("Give the offer a title.")
@@ -180,10 +163,10 @@ class PartnerPortal(CustomerPortal):
         Opportunity = request.env["territory.opportunity"]
         offer = Opportunity
         if offer_id:
-            offer = Opportunity.browse(int(offer_id)) if str(offer_id).isdigit() else Opportunity.browse()
+            offer = self._territory_record_or_404("territory.opportunity", offer_id)
             try:
                 offer.check_access("write")
-            except (AccessError, MissingError):
+            except AccessError:
                 raise request.not_found() from None
         values, errors = self._offer_values(form)
         if errors:

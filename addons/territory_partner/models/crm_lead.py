@@ -1,6 +1,8 @@
 from odoo import api, fields, models
+from odoo.tools import format_list
 
 from odoo.addons.territory_concierge.access import check_concierge_staff
+from odoo.addons.territory_concierge.portal_rules import SHARE_OPEN_STATES
 
 
 class CrmLead(models.Model):
@@ -12,10 +14,32 @@ class CrmLead(models.Model):
     @api.depends("share_ids.state")
     def _compute_open_share_count(self):
         counts = dict(self.env["territory.share"]._read_group(
-            [("journey_id", "in", self.ids), ("state", "in", ("proposed", "accepted"))],
+            [("journey_id", "in", self.ids), ("state", "in", SHARE_OPEN_STATES)],
             ["journey_id"], ["__count"]))
         for journey in self:
             journey.open_share_count = counts.get(journey, 0)
+
+    def _family_withdrawal_effects(self, consent):
+        shares = self.sudo().share_ids.filtered(lambda s: s.state in SHARE_OPEN_STATES)
+        if consent.purpose == "partner_sharing" and shares:
+            return self.env._("The partner organisations your journey is shared with (%(organisations)s) "
+                              "will no longer see it.",
+                              organisations=format_list(self.env, shares.partner_org_id.mapped("name")))
+        return super()._family_withdrawal_effects(consent)
+
+    def _known_to_portal_partner(self, partner):
+        # A partner organisation's contact knows a journey while the organisation has an open
+        # share of it; the household by name only with the identity scope.
+        known = super()._known_to_portal_partner(partner)
+        shares = self.env["territory.share"].sudo().search([
+            ("partner_org_id", "=", partner.commercial_partner_id.id), ("journey_id", "in", self.ids),
+            ("state", "in", SHARE_OPEN_STATES)])
+        for journey, journey_shares in shares.grouped("journey_id").items():
+            if journey_shares.filtered("scope_identity"):
+                known[journey] = None
+            elif journey not in known:
+                known[journey] = journey_shares[0].household_label
+        return known
 
     def _revoke_outside_access(self, reason, purpose=None):
         result = super()._revoke_outside_access(reason, purpose)

@@ -78,6 +78,13 @@ class TerritoryOpportunity(models.Model):
         self._check_portal_links()
         return result
 
+    def _check_portal_access(self, access_token=None):
+        """The portal convention (territory_concierge.controllers.portal): the organisation's
+        own offers, as the signed-in contact (record rules; never as superuser)."""
+        self.ensure_one()
+        self.check_access("read")
+        return self
+
     def _check_portal_links(self):
         """A partner contact links an offer to people of their own organisation only: a link
         to anyone else would read back that person's e-mail and address (the link's display

@@ -1,13 +1,16 @@
+from collections import defaultdict
+from itertools import zip_longest
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, format_date
 
 from odoo.addons.territory_concierge.access import check_concierge_staff
 from odoo.addons.territory_concierge.household import children_summary
+from odoo.addons.territory_concierge.portal_rules import SHARE_OPEN_STATES as OPEN_STATES
 
 # What a share may open to the partner, scope by scope: (scope field, journey fields it shows).
 SHARE_SCOPES = ("scope_identity", "scope_household", "scope_jobs", "scope_housing", "scope_business")
-OPEN_STATES = ("proposed", "accepted")
 
 
 class TerritoryShare(models.Model):
@@ -104,11 +107,14 @@ class TerritoryShare(models.Model):
         shares = super().create(vals_list)
         shares._check_can_be_open()
         shares._subscribe_people()
+        # The journeys' notes in batches, one note per journey in each (a journey shared with
+        # several organisations at once gets one note per organisation), by whoever shares.
+        for batch in zip_longest(*shares.grouped(lambda share: share.sudo().journey_id).values()):
+            notes = {share.sudo().journey_id.id: self.env._(
+                "Shared with %(org)s (%(scope)s).", org=share.partner_org_id.name, scope=share._scope_labels())
+                for share in batch if share}
+            self.env["crm.lead"].sudo().browse(list(notes))._message_log_batch(bodies=notes)
         for share in shares:
-            share.sudo().journey_id.message_post(
-                body=self.env._("Shared with %(org)s (%(scope)s).", org=share.partner_org_id.name,
-                                scope=share._scope_labels()),
-                subtype_xmlid="mail.mt_note")
             # A comment, not a notification: the partner sees it in the portal thread. Written by
             # whoever shared (as the page's "Shared by" says), even when created as superuser.
             sharer = share.shared_by_id or self.env.user
@@ -132,7 +138,15 @@ class TerritoryShare(models.Model):
 
     def _check_can_be_open(self):
         """A share is open only on the household's consent and while the journey lives."""
-        for share in self.filtered(lambda s: s.state in OPEN_STATES):
+        open_shares = self.filtered(lambda s: s.state in OPEN_STATES)
+        if not open_shares:
+            return
+        # The open shares of these journeys with these organisations, counted in one query.
+        open_counts = {(journey.id, org.id): count for journey, org, count in self.sudo()._read_group(
+            [("journey_id", "in", open_shares.sudo().journey_id.ids),
+             ("partner_org_id", "in", open_shares.partner_org_id.ids), ("state", "in", OPEN_STATES)],
+            ["journey_id", "partner_org_id"], ["__count"])}
+        for share in open_shares:
             journey = share.sudo().journey_id
             if not journey._has_active_consent("partner_sharing"):
                 raise ValidationError(self.env._(
@@ -144,10 +158,7 @@ class TerritoryShare(models.Model):
             if not share.partner_org_id.organisation_type:
                 raise ValidationError(self.env._(
                     "%(org)s is not a partner organisation (set its type first).", org=share.partner_org_id.name))
-            duplicate = self.sudo().search_count([
-                ("id", "!=", share.id), ("journey_id", "=", journey.id),
-                ("partner_org_id", "=", share.partner_org_id.id), ("state", "in", OPEN_STATES)])
-            if duplicate:
+            if open_counts.get((journey.id, share.partner_org_id.id), 0) > 1:  # itself and another
                 raise ValidationError(self.env._("%(journey)s is already shared with %(org)s.",
                                                  journey=journey.name, org=share.partner_org_id.name))
 
@@ -157,10 +168,31 @@ class TerritoryShare(models.Model):
             ("partner_id", "child_of", self.partner_org_id.ids), ("share", "=", True)])
         return users.partner_id
 
+    def _portal_contacts_by_organisation(self):
+        """``_partner_portal_contacts`` of each organisation, in one search.
+
+        :return: {organisation id: res.partner records}
+        """
+        contacts = defaultdict(lambda: self.env["res.partner"])
+        org_ids = set(self.partner_org_id.ids)
+        for partner in self._partner_portal_contacts():
+            ancestor = partner  # the organisations it is a contact of ("child_of"): itself and its parents
+            while ancestor:
+                if ancestor.id in org_ids:
+                    contacts[ancestor.id] |= partner
+                ancestor = ancestor.parent_id
+        return contacts
+
     def _subscribe_people(self):
+        """The concierges and the organisation's portal contacts follow the share: one
+        subscription per group of people, not per share."""
+        contacts = self._portal_contacts_by_organisation()
+        by_people = defaultdict(self.browse)
         for share in self:
-            concierges = (share.concierge_id | share.shared_by_id).partner_id
-            share.message_subscribe(partner_ids=(concierges | share._partner_portal_contacts()).ids)
+            people = (share.concierge_id | share.shared_by_id).partner_id | contacts[share.partner_org_id.id]
+            by_people[frozenset(people.ids)] |= share
+        for partner_ids, shares in by_people.items():
+            shares.message_subscribe(partner_ids=list(partner_ids))
 
     def _thread_attachments(self):
         """The files of the shares' threads: attached to the shares or to their messages."""
@@ -209,6 +241,13 @@ class TerritoryShare(models.Model):
             # Staff read journeys in the back office, not through the partner's pages.
             raise AccessError(self.env._("The partner portal is for partner organisations' contacts."))
         return self.sudo()
+
+    def _check_portal_access(self, access_token=None):
+        """The portal convention (territory_concierge.controllers.portal): a contact of the
+        share's organisation, signed in, while the share is open. Shares ignore tokens
+        (``portal.mixin``'s access tokens and signed links open nothing)."""
+        self.ensure_one()
+        return self._check_partner_access()
 
     def action_partner_accept(self, feedback=None):
         self._partner_answer("accepted", feedback)

@@ -7,7 +7,9 @@ import { standardActionServiceProps } from "@web/webclient/actions/action_servic
  * The manager's screen: funnel, end reasons, cost per campaign, retention of the
  * installed households and the activity backlog per concierge, on one page.
  * Figures come from territory.impact.report.get_dashboard (the same as the PDF
- * report for elected officials and the KPI export).
+ * report for elected officials and the KPI export); they are shown as the server
+ * wrote them for the report ("report": masked, formatted in the user's language,
+ * charts drawn as SVG), so that the screen and the PDF read the same.
  */
 export class ImpactDashboard extends Component {
     static template = "territory_concierge.ImpactDashboard";
@@ -26,14 +28,6 @@ export class ImpactDashboard extends Component {
             until: this.state.until || null,
             campaign: this.state.campaign || null,
         });
-    }
-
-    percent(value) {
-        return value === null || value === undefined ? "–" : `${Math.round(value * 100)} %`;
-    }
-
-    amount(value) {
-        return value === null || value === undefined ? "–" : `${Math.round(value).toLocaleString()} €`;
     }
 
     printReport() {
