@@ -37,9 +37,15 @@ PAGES = [
     ("portal_ambassador", "ambassador", "/my/sponsorships", "main", DESKTOP),
     ("portal_family", "family", "/my/journey", "main", DESKTOP),
     ("site_home", None, "/", "main", DESKTOP),
-    ("site_form", None, "/s-installer-en-haute-marne", "form", DESKTOP),
-    ("site_form_phone", None, "/s-installer-en-haute-marne", "form", PHONE),
+    ("site_form", None, "/s-installer-en-haute-marne", "form.o_territory_intake_form", DESKTOP),
+    ("site_form_phone", None, "/s-installer-en-haute-marne", "form.o_territory_intake_form", PHONE),
 ]
+
+
+def settle(page):
+    """The web client never goes network-idle (its bus stays connected): let the screen draw."""
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
 
 
 def login(page, url, user):
@@ -47,7 +53,7 @@ def login(page, url, user):
     page.fill("input[name=login]", user)
     page.fill("input[name=password]", user)  # demo logins: password = login
     page.click("form.oe_login_form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def shoot(browser, url, shot):
@@ -58,7 +64,7 @@ def shoot(browser, url, shot):
         login(page, url, user)
     page.goto(f"{url}{path}")
     page.wait_for_selector(ready, timeout=60000)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.screenshot(path=str(OUT / f"{name}.png"))
     context.close()
 
@@ -71,7 +77,7 @@ def shoot_journey(browser, url):
     page.goto(f"{url}/odoo/journeys")
     page.click(".o_kanban_record:has-text('Lefebvre')")
     page.wait_for_selector(".o_form_view .o_form_statusbar")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.screenshot(path=str(OUT / "journey.png"))
     context.close()
 

@@ -6,7 +6,7 @@
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
     "license": "LGPL-3",
-    "depends": ["crm", "base_automation", "rpc", "portal", "privacy_lookup"],
+    "depends": ["crm", "crm_iap_enrich", "base_automation", "rpc", "portal", "privacy_lookup"],
     "data": [
         "security/territory_concierge_security.xml",
         "security/ir.model.access.csv",

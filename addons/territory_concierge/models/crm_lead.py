@@ -61,7 +61,7 @@ PERSONAL_JOURNEY_FIELDS = (
 
 # The journeys' own views (primary views derived from CRM's) and the CRM buttons they drop.
 JOURNEY_VIEWS = {f"territory_concierge.crm_lead_view_{kind}_journey" for kind in ("form", "kanban", "list")}
-JOURNEY_HIDDEN_BUTTONS = ("action_generate_leads", "action_show_potential_duplicates")
+JOURNEY_HIDDEN_BUTTONS = ("action_generate_leads", "action_show_potential_duplicates", "iap_enrich")
 # CRM's list/kanban "Actions" that turn leads into sales opportunities or merge them (a merge would
 # mix two households' consents and files): not offered on journeys. Listed by xml id so that a
 # module that is not installed (crm_iap_enrich) simply matches nothing.
@@ -344,12 +344,20 @@ class CrmLead(models.Model):
     def _exclude_from_enrichment(self):
         """Households' e-mail domains are never sent to Odoo's lead enrichment service (IAP).
 
-        Odoo's enrichment (crm_iap_enrich, auto-installed with CRM) skips leads marked as
-        enriched: its scheduled job, its "Enrich" button (hidden for them) and its action.
-        Marking journeys works whether that module is installed before or after this one.
+        Odoo's enrichment (crm_iap_enrich, auto-installed with CRM, a dependency so that it is
+        loaded before this module and these overrides come after its code) skips leads marked
+        as enriched: its scheduled job and its "Enrich" button. ``iap_enrich`` itself leaves
+        journeys out too, marked or not (a journey created before the flag existed).
         """
-        if "iap_enrich_done" in self._fields:
-            self.filtered(lambda journey: not journey.iap_enrich_done).sudo().iap_enrich_done = True
+        self.filtered(lambda journey: not journey.iap_enrich_done).sudo().iap_enrich_done = True
+
+    def iap_enrich(self, *, batch_size=50):
+        return super(CrmLead, self.filtered(lambda lead: not lead.is_journey)).iap_enrich(batch_size=batch_size)
+
+    def _compute_show_enrich_button(self):
+        super()._compute_show_enrich_button()
+        for journey in self.filtered("is_journey"):
+            journey.show_enrich_button = False
 
     # ------------------------------------------------------------
     # STAGE GATES AND STAGE PLANS
