@@ -52,6 +52,8 @@ SCORE_COMPONENTS = ("horizon", "motivation", "maturity", "fit")
 # What anonymisation blanks on a journey: everything that tells who the household is.
 # Dates, stages and their history, campaign, source, profiles, team and concierge stay:
 # the funnel and the impact figures are made of them.
+# Written by the server only (stage moves, done activities, erasure): see _check_server_maintained_fields.
+SERVER_MAINTAINED_FIELDS = ("date_last_followup", "furthest_stage_id", "anonymised_date")
 PERSONAL_JOURNEY_FIELDS = (
     "contact_name", "partner_name", "email_from", "phone", "street", "street2", "city", "zip",
     "website", "function", "description", "referred", "origin_city", "origin_zip", "business_project",
@@ -131,7 +133,7 @@ class CrmLead(models.Model):
 
     # Follow-up
     date_last_followup = fields.Datetime(
-        "Last follow-up", default=fields.Datetime.now, copy=False,
+        "Last follow-up", default=fields.Datetime.now, copy=False, readonly=True,
         help="Last stage change or done activity. Automation rules alert the concierge when it gets old.")
     request_ids = fields.One2many("territory.request", "journey_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
@@ -281,6 +283,7 @@ class CrmLead(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_server_maintained_fields(vals_list)
         leads = super().create(vals_list)
         journeys = leads.filtered("is_journey")
         if journeys:
@@ -293,6 +296,7 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        self._check_server_maintained_fields([vals])
         entering, previous_stages = self.browse(), {}
         if "stage_id" in vals:
             entering = self.filtered(lambda lead: lead.stage_id.id != vals["stage_id"])
@@ -340,6 +344,39 @@ class CrmLead(models.Model):
         if self and not self.env.su and not self.env.user.has_group("territory_concierge.group_concierge_user"):
             raise AccessError(self.env._(
                 "Only conciergerie staff can create leads in, or move leads into, a newcomer journeys team."))
+
+    @api.model
+    def _check_server_maintained_fields(self, vals_list):
+        """What the retention job and the figures read is written by the server only: a client
+        backdating the last follow-up would have a household erased (managers only), a forged
+        furthest stage or erasure date would change the figures."""
+        if self.env.su:
+            return
+        forged = set().union(*vals_list) & set(SERVER_MAINTAINED_FIELDS) if vals_list else set()
+        if forged:
+            raise AccessError(self.env._(
+                "These fields are kept up to date by the conciergerie's software and cannot be set by hand: "
+                "%(fields)s.", fields=", ".join(self._fields[name].get_description(self.env)["string"]
+                                                for name in sorted(forged))))
+
+    def _compute_email_from(self):
+        """A household edits its own contact (Odoo's portal "Mes coordonnées", unverified): CRM
+        would copy its new e-mail onto the journey, which matches incoming e-mails and
+        applications, and so let a household take over another's messages. A journey takes the
+        contact's e-mail only while it has none; then it changes only by staff."""
+        journeys = self.filtered("is_journey")
+        super(CrmLead, self - journeys)._compute_email_from()
+        for journey in journeys:
+            if not journey.email_from and journey.partner_id.email:
+                journey.email_from = journey.partner_id.email
+
+    def _compute_phone(self):
+        """The same for the phone (it flags possible duplicates)."""
+        journeys = self.filtered("is_journey")
+        super(CrmLead, self - journeys)._compute_phone()
+        for journey in journeys:
+            if not journey.phone and journey.partner_id.phone:
+                journey.phone = journey.partner_id.phone
 
     def _exclude_from_enrichment(self):
         """Households' e-mail domains are never sent to Odoo's lead enrichment service (IAP).

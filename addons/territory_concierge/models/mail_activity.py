@@ -14,5 +14,7 @@ class MailActivity(models.Model):
         journey_ids = [a.res_id for a in self if a.res_model == "crm.lead"]
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if journey_ids:
-            self.env["crm.lead"].browse(journey_ids).exists().write({"date_last_followup": fields.Datetime.now()})
+            # A field the server maintains (see crm.lead._check_server_maintained_fields); the
+            # user has just done the activity with their own rights.
+            self.env["crm.lead"].sudo().browse(journey_ids).exists().write({"date_last_followup": fields.Datetime.now()})
         return result

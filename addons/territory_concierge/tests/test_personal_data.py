@@ -4,6 +4,7 @@ from ast import literal_eval
 from freezegun import freeze_time
 from lxml import etree
 
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -74,9 +75,38 @@ class TestPersonalData(HttpCase, JourneyCommon):
         self._assert_nothing_left(journey, id_document)
         self.assertTrue(journey.anonymised_date)
 
+    def test_staff_cannot_backdate_a_journey_into_erasure(self):
+        """Erasure is the managers': a concierge backdating the last follow-up (or forging the
+        furthest stage or the erasure date) would have the retention job erase a household."""
+        journey, _id_document = self._household_journey()
+        as_concierge = journey.with_user(self.concierge)
+        for forged in ({"date_last_followup": "2019-01-01 00:00:00"},
+                       {"furthest_stage_id": self.stages["installed"].id},
+                       {"anonymised_date": "2019-01-01 00:00:00"}):
+            with self.subTest(field=next(iter(forged))), self.assertRaises(AccessError):
+                as_concierge.write(forged)
+        with self.assertRaises(AccessError):
+            self._create_journey(date_last_followup="2019-01-01 00:00:00")
+        self.assertGreater(journey.date_last_followup, fields.Datetime.to_datetime("2026-01-01 00:00:00"))
+        as_concierge.write({"stage_id": self.stages["qualified"].id, "project_horizon": "lt_6m",
+                            "household_member_ids": [(0, 0, {"name": "Anne", "role": "adult"})]})
+        self.assertEqual(journey.furthest_stage_id, self.stages["qualified"], "the server still keeps them")
+
+    def test_household_editing_its_contact_does_not_move_its_journey(self):
+        """A household changes its e-mail and phone in Odoo's portal (its own contact, unverified)
+        to another household's: the journey keeps its own, which match e-mails and applications."""
+        other = self._create_journey(email_from="autre.famille@example.org", phone="06 11 22 33 44")
+        journey, _id_document = self._household_journey()
+        journey.phone = "06 55 44 33 22"
+        email, phone = journey.email_from, journey.phone
+        # As Odoo's portal address form writes it (sudo, after checking it is the user's own contact).
+        journey.partner_id.sudo().write({"email": other.email_from, "phone": other.phone})
+        self.assertEqual((journey.email_from, journey.phone), (email, phone))
+        self.assertEqual(self.env["crm.lead"].sudo()._journey_find_by_email(other.email_from), other)
+
     def test_retention_job_leaves_nothing(self):
         journey, id_document = self._household_journey()
-        journey.date_last_followup = "2022-01-01 10:00:00"
+        journey.sudo().date_last_followup = "2022-01-01 10:00:00"  # time passed (the server keeps it)
         with freeze_time("2026-06-01 10:00:00"):
             self.env["crm.lead"]._cron_anonymise_expired_journeys()
         self.assertTrue(journey.anonymised_date)
