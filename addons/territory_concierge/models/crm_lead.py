@@ -24,6 +24,7 @@ from ..intake_rules import (
     simplify,
 )
 from ..portal_rules import TEXT_LIMIT, TITLE_LIMIT, too_long
+from .territory_consent import CHANNEL_PROOF
 
 _logger = logging.getLogger(__name__)
 
@@ -365,18 +366,20 @@ class CrmLead(models.Model):
         applications, and so let a household take over another's messages. A journey takes the
         contact's e-mail only while it has none; then it changes only by staff."""
         journeys = self.filtered("is_journey")
-        super(CrmLead, self - journeys)._compute_email_from()
+        result = super(CrmLead, self - journeys)._compute_email_from()
         for journey in journeys:
             if not journey.email_from and journey.partner_id.email:
                 journey.email_from = journey.partner_id.email
+        return result
 
     def _compute_phone(self):
         """The same for the phone (it flags possible duplicates)."""
         journeys = self.filtered("is_journey")
-        super(CrmLead, self - journeys)._compute_phone()
+        result = super(CrmLead, self - journeys)._compute_phone()
         for journey in journeys:
             if not journey.phone and journey.partner_id.phone:
                 journey.phone = journey.partner_id.phone
+        return result
 
     def _exclude_from_enrichment(self):
         """Households' e-mail domains are never sent to Odoo's lead enrichment service (IAP).
@@ -392,9 +395,10 @@ class CrmLead(models.Model):
         return super(CrmLead, self.filtered(lambda lead: not lead.is_journey)).iap_enrich(batch_size=batch_size)
 
     def _compute_show_enrich_button(self):
-        super()._compute_show_enrich_button()
+        result = super()._compute_show_enrich_button()
         for journey in self.filtered("is_journey"):
             journey.show_enrich_button = False
+        return result
 
     # ------------------------------------------------------------
     # STAGE GATES AND STAGE PLANS
@@ -1501,7 +1505,8 @@ class CrmLead(models.Model):
             return []
         purposes = dict(self.env["territory.consent"]._fields["purpose"]._description_selection(self.env))
         today = fields.Date.context_today(self)
-        return [{"purpose": purpose, "source": "import",
+        # The import's proof (source, date of the campaign's contact), once check_concierge_staff passed.
+        return [{"purpose": purpose, "source": "import", "channel_proof": CHANNEL_PROOF,
                  "date_given": fields.Datetime.to_datetime(candidate["contact_date"] or today),
                  "wording": self.env._(
                      "Consent to “%(purpose)s”, collected during the campaign “%(campaign)s” (export imported "
