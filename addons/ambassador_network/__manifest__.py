@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
         "views/territory_sponsorship_views.xml",
+        "views/crm_team_views.xml",
         "views/portal_templates.xml",
         "views/ambassador_network_menus.xml",
     ],

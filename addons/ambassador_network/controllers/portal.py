@@ -10,8 +10,6 @@ from odoo.addons.territory_concierge.portal_rules import (
     too_long,
 )
 
-MAX_CAPACITY = 5
-
 
 class AmbassadorPortal(TerritoryPortal):
     """Ambassadors' pages (their sponsorships, their profile), and the ambassador's card on the
@@ -104,6 +102,8 @@ class AmbassadorPortal(TerritoryPortal):
         if not self._is_ambassador():
             raise request.not_found()
         partner = request.env.user.partner_id
+        # The conciergerie's setting, which the model's constraint also holds to.
+        max_capacity = partner._max_sponsorship_capacity()
         errors = {}
         if request.httprequest.method == "POST":
             availability = (form.get("availability") or "").strip()
@@ -113,13 +113,13 @@ class AmbassadorPortal(TerritoryPortal):
                 errors["availability"] = message
             if message := too_long(request.env, languages, TITLE_LIMIT):
                 errors["languages"] = message
-            if not capacity.isdigit() or not 0 <= int(capacity) <= MAX_CAPACITY:
-                errors["capacity"] = request.env._("Between 0 and %(max)s households.", max=MAX_CAPACITY)
+            if not capacity.isdigit() or not 0 <= int(capacity) <= max_capacity:
+                errors["capacity"] = request.env._("Between 0 and %(max)s households.", max=max_capacity)
             if not errors:
                 partner.action_ambassador_update_profile(availability, languages, int(capacity))
                 return request.redirect("/my/ambassador?saved=1")
         values = self._territory_page_values("ambassador", ambassador=partner.sudo(), errors=errors, typed=form,
-                                             max_capacity=MAX_CAPACITY)
+                                             max_capacity=max_capacity)
         return request.render("ambassador_network.portal_my_ambassador", values)
 
     # ------------------------------------------------------------

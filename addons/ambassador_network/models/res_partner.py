@@ -1,7 +1,12 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES
+from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES, TEXT_LIMIT, TITLE_LIMIT
+
+# How many households an ambassador may sponsor at once, at most: a setting of the conciergerie
+# (Configuration > Paramètres), kept as a system parameter.
+MAX_CAPACITY_PARAM = "ambassador_network.max_sponsorship_capacity"
+DEFAULT_MAX_CAPACITY = 5
 
 
 class ResPartner(models.Model):
@@ -43,6 +48,24 @@ class ResPartner(models.Model):
         for partner in self:
             partner.open_sponsorship_count = counts.get(partner, 0)
 
+    @api.model
+    def _max_sponsorship_capacity(self):
+        """The most households an ambassador may sponsor at once (the conciergerie's setting)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(MAX_CAPACITY_PARAM, DEFAULT_MAX_CAPACITY)
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return DEFAULT_MAX_CAPACITY
+
+    @api.constrains("sponsorship_capacity", "is_ambassador")
+    def _check_sponsorship_capacity(self):
+        maximum = self._max_sponsorship_capacity()
+        for partner in self.filtered("is_ambassador"):
+            if not 0 <= partner.sponsorship_capacity <= maximum:
+                raise ValidationError(self.env._(
+                    "%(name)s: an ambassador sponsors between 0 and %(max)s households at once.",
+                    name=partner.name, max=maximum))
+
     @api.onchange("is_ambassador")
     def _onchange_is_ambassador(self):
         if self.is_ambassador and not self.ambassador_state:
@@ -57,5 +80,15 @@ class ResPartner(models.Model):
         self.ensure_one()
         if self != self.env.user.partner_id or not self.is_ambassador:
             raise AccessError(self.env._("Only the ambassador themself can change their profile here."))
+        # The page's limits hold whatever route calls this method (RPC, JSON-2).
+        for label, text, limit in ((self.env._("Availability"), availability, TEXT_LIMIT),
+                                   (self.env._("Languages spoken"), languages, TITLE_LIMIT)):
+            if text and not isinstance(text, str):
+                raise ValidationError(self.env._("%(field)s: a text is expected.", field=label))
+            if len(text or "") > limit:
+                raise ValidationError(self.env._("%(field)s: at most %(limit)s characters.", field=label, limit=limit))
+        if isinstance(capacity, bool) or not isinstance(capacity, int):
+            raise ValidationError(self.env._("Give the number of households you can sponsor at once."))
+        # The capacity's range is the model's constraint (_check_sponsorship_capacity).
         self.sudo().write({"ambassador_availability": availability, "ambassador_languages": languages,
                            "sponsorship_capacity": capacity})

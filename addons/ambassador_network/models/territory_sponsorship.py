@@ -24,7 +24,7 @@ class TerritorySponsorship(models.Model):
 
     _name = "territory.sponsorship"
     _description = "Sponsorship"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "territory.outside.thread"]
     _order = "state, date_proposed desc, id desc"
 
     journey_id = fields.Many2one(
@@ -39,7 +39,8 @@ class TerritorySponsorship(models.Model):
         "res.partner", string="Family contact", compute="_compute_from_journey", store=True, index=True,
         groups=CONCIERGE_GROUP,
         help="The household's portal contact: the person who can agree to the sponsorship online.")
-    household_label = fields.Char("Household", compute="_compute_from_journey", store=True)
+    # What the ambassador may call the household before it agreed: the adults' first names.
+    household_label = fields.Char("Household", compute="_compute_household_label")
     concierge_id = fields.Many2one("res.users", compute="_compute_from_journey", store=True)
     state = fields.Selection(
         [("proposed", "Proposed"), ("accepted", "Accepted"), ("active", "Active"), ("ended", "Ended"),
@@ -60,13 +61,22 @@ class TerritorySponsorship(models.Model):
     has_concern = fields.Boolean("Concern raised", readonly=True, tracking=True, index=True)
     concern_note = fields.Text("Concern", readonly=True)
 
-    @api.depends("journey_id.partner_id", "journey_id.contact_name", "journey_id.name", "journey_id.user_id")
+    @api.depends("journey_id.partner_id", "journey_id.user_id")
     def _compute_from_journey(self):
         for sponsorship in self:
             journey = sponsorship.sudo().journey_id
             sponsorship.family_partner_id = journey.partner_id
-            sponsorship.household_label = journey.contact_name or journey.name
             sponsorship.concierge_id = journey.user_id
+
+    @api.depends("journey_id.household_member_ids.name", "journey_id.household_member_ids.role", "date_proposed")
+    @api.depends_context("lang")
+    def _compute_household_label(self):
+        for sponsorship in self:
+            adults = sponsorship.sudo().journey_id.household_member_ids.filtered(lambda m: m.role == "adult")
+            first_names = [name for name in adults.mapped("name") if name]
+            sponsorship.household_label = self.env._(
+                "Household of %(names)s", names=format_list(self.env, first_names)) if first_names else self.env._(
+                "Household proposed on %(date)s", date=format_date(self.env, sponsorship.date_proposed))
 
     @api.depends("meeting_ids.date")
     def _compute_meeting_count(self):
@@ -160,6 +170,7 @@ class TerritorySponsorship(models.Model):
                 raise UserError(self.env._("Only a proposed sponsorship can be declined."))
             sponsorship.write({"state": "declined", "date_end": fields.Date.context_today(self),
                                "end_reason": f"declined_{side}"})
+            sponsorship._withdraw_file_links()
             sponsorship.sudo().journey_id._notify_concierge(self.env._("The sponsorship was declined."), reason)
 
     def action_family_agree(self):
@@ -187,6 +198,11 @@ class TerritorySponsorship(models.Model):
         for sponsorship in self.filtered(lambda s: s.state in OPEN_STATES):
             sponsorship.write({"state": "ended", "date_end": fields.Date.context_today(self), "end_reason": reason})
             sponsorship.activity_ids.unlink()
+            sponsorship._withdraw_file_links()
+
+    def _files_no_longer_served(self):
+        # The ambassador downloads the thread's files while the sponsorship is open only.
+        return super()._files_no_longer_served() | self.filtered(lambda s: s.state not in OPEN_STATES)
 
     def _schedule_checkins(self):
         self.ensure_one()
@@ -280,7 +296,8 @@ class TerritorySponsorship(models.Model):
         """What the ambassador may read of the household (with its consent to an ambassador), as
         [(title, [(label, text), ...])] in the reader's language: first names, composition,
         interests, where and when it settles; how to reach it only once the household agreed to
-        this ambassador too (accepted or active) and while its consent lasts."""
+        this ambassador too (accepted or active) and while its consent lasts, with where it
+        comes from."""
         self.ensure_one()
         journey = self.sudo().journey_id
 
@@ -305,9 +322,11 @@ class TerritorySponsorship(models.Model):
                 (label("child_count"), children_summary(self.env, children.mapped("age"))),
                 (label("interest_ids"), format_list(self.env, journey.interest_ids.mapped("name"))),
             ]),
-            (self.env._("Settling in"), [where, when, (label("origin_city"), journey.origin_city)]),
+            (self.env._("Settling in"), [where, when]),
         ]
         if self._household_contact_shared():
+            # Where the household lives now, with its name: once it agreed to this ambassador.
+            sections[1][1].append((label("origin_city"), journey.origin_city))
             sections.append((self.env._("How to reach them"), [
                 (self.env._("Name"), journey.contact_name),
                 (self.env._("Phone"), journey.phone),

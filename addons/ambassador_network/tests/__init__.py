@@ -9,5 +9,6 @@ from . import (
     test_portals,
     test_role_buttons_and_pages,
     test_sponsorship,
+    test_sponsorship_limits_over_http,
     test_sponsorship_stays_with_its_household,
 )

@@ -22,6 +22,8 @@ class TestAmbassadorAccessMatrix(AccessMatrixMixin, SponsorshipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Room for every sponsorship the matrix creates (the conciergerie's limit, then Anne's).
+        cls.env["ir.config_parameter"].set_param("ambassador_network.max_sponsorship_capacity", 100)
         cls.ambassador_anne.sponsorship_capacity = 100
         cls.roles = {"public": cls.env.ref("base.public_user"), "family": cls.family_one_user,
                      "ambassador": cls.anne_user, "ambassador_other": cls.bruno_user,

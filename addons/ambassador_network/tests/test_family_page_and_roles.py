@@ -121,5 +121,8 @@ class TestSponsorshipMethodsRefused(SponsorshipCommon):
             shown = ""
         self.assertNotIn("rue du Foyer", shown)
         self.assertNotIn("une@famille.example", shown)
-        # What the ambassador consent covers stays on the ambassador's page.
-        self.assertIn("Famille Une", sponsorship.read(["household_label"])[0]["household_label"])
+        # What the ambassador consent covers stays on the ambassador's page: before the household
+        # agreed, its adults' first names, not its name.
+        label = sponsorship.read(["household_label"])[0]["household_label"]
+        self.assertIn("Adulte", label)
+        self.assertNotIn("Famille Une", label)

@@ -17,3 +17,5 @@ from . import mail_activity
 from . import utm_campaign
 from . import res_partner
 from . import res_users
+from . import territory_outside_thread
+from . import ir_binary

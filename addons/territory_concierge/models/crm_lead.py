@@ -922,8 +922,10 @@ class CrmLead(models.Model):
         } for journey in self])
         household_emails = [email for email in self.sudo().mapped("email_normalized") if email]
         sudo_self = self.sudo().with_context(clean_context(self.env.context), tracking_disable=True, mail_notrack=True)
+        # Named in the conciergerie's language: the retention job runs as OdooBot (English).
+        label_env = self.with_context(lang=self.env.company.partner_id.lang or self.env.lang).env
         for journey in sudo_self:
-            journey.name = self.env._("Anonymised journey #%(id)s", id=journey.id)
+            journey.name = label_env._("Anonymised journey #%(id)s", id=journey.id)
         sudo_self.write({**dict.fromkeys(PERSONAL_JOURNEY_FIELDS, False),
                          "wished_commune_ids": [(5, 0, 0)], "interest_ids": [(5, 0, 0)],
                          "anonymised_date": fields.Datetime.now()})

@@ -1,6 +1,21 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# Sources staff record by hand. The others are the proof of a channel (the website form's
+# confirmation, the campaign import, the household on its portal): set by that channel only.
+STAFF_SOURCES = ("phone", "paper", "email")
+
+
+class _ChannelProof:
+    """The mark of a consent recorded by a server-side channel after its own checks: its source
+    and date are the channel's proof. A Python object, which no RPC client can send."""
+
+    def __repr__(self):
+        return "CHANNEL_PROOF"
+
+
+CHANNEL_PROOF = _ChannelProof()
+
 CONSENT_PURPOSES = [
     ("concierge_contact", "Contact by the concierge"),
     ("partner_sharing", "Sharing with partner organisations"),
@@ -28,6 +43,29 @@ class TerritoryConsent(models.Model):
     date_withdrawn = fields.Datetime("Withdrawn on", readonly=True)
     is_active = fields.Boolean("Active", compute="_compute_is_active", store=True)
     recorded_by_id = fields.Many2one("res.users", "Recorded by", default=lambda self: self.env.user, readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The proof is the server's: whoever records the consent, now, by a means staff use by
+        hand. Only superuser paths and the channels that mark their values with
+        ``CHANNEL_PROOF`` (after their own checks) give another source or date."""
+        channel = [vals.pop("channel_proof", None) is CHANNEL_PROOF for vals in vals_list]
+        if not self.env.su:
+            now = fields.Datetime.now()
+            for vals, from_channel in zip(vals_list, channel, strict=True):
+                vals["recorded_by_id"] = self.env.uid
+                if not from_channel:
+                    vals["date_given"] = now
+        consents = super().create(vals_list)
+        if not self.env.su:
+            forged = [consent for consent, from_channel in zip(consents, channel, strict=True)
+                      if not from_channel and consent.source not in STAFF_SOURCES]
+            if forged:
+                sources = dict(self._fields["source"]._description_selection(self.env))
+                raise UserError(self.env._(
+                    "A consent recorded by hand comes from a phone call, a paper form or an e-mail; "
+                    "“%(channel)s” is recorded by that channel itself.", channel=sources[forged[0].source]))
+        return consents
 
     def write(self, vals):
         """A consent is a proof: what was agreed, when, how and by whom never changes, and a

@@ -7,11 +7,12 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import MockEmail
 from odoo.addons.territory_concierge.tests.common import JourneyCommon
+from odoo.addons.territory_concierge.tests.family_portal import FamilyPortalCommon
 from odoo.addons.territory_concierge_mass_mailing import post_init_hook
 
 
@@ -126,7 +127,7 @@ class TestNewsletterConsents(NewsletterCommon):
         self.env.flush_all()
         with self.assertQueryCount(30):
             self.env["territory.consent"].with_user(self.concierge).create([{
-                "journey_id": journey.id, "purpose": "newsletter", "source": "import", "wording": "Oui."}
+                "journey_id": journey.id, "purpose": "newsletter", "source": "phone", "wording": "Oui."}
                 for journey in journeys])
             self.env.flush_all()
         self.assertEqual(len(self.newsletter.subscription_ids.filtered(
@@ -200,3 +201,73 @@ class TestNewsletterUnsubscribeLink(NewsletterCommon, MockEmail, HttpCase):
             lambda m: "Consent withdrawn" in (m.body or "") or "Consentement retiré" in (m.body or "")))
         self.assertTrue(self.bruno_consent.is_active, "Bruno's consent is his own")
         self.assertFalse(self._subscription("bruno@households.example.com").opt_out)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail", "odoo.addons.mass_mailing.models.mailing")
+    def test_unsubscribe_link_works_for_a_signed_in_portal_user(self):
+        """The token of the link proves the address, whoever is signed in (here a portal user
+        who has no journey): the consent is withdrawn as for the anonymous recipient."""
+        with self.mock_mail_gateway(mail_unlink_sent=False):
+            self.mailing.action_send_mail()
+        alice_path, alice_params = self._unsubscribe_url("alice@households.example.com")
+        portal = new_test_user(self.env, "tcm_portal_reader", "base.group_portal", email="autre@example.com")
+        self.authenticate(portal.login, portal.login)
+        self.assertEqual(self._confirm(alice_path, alice_params).status_code, 200)
+        self.env.invalidate_all()
+        self.assertTrue(self._subscription("alice@households.example.com").opt_out)
+        self.assertFalse(self.alice_consent.is_active)
+        self.assertTrue(self.bruno_consent.is_active)
+
+
+@tagged("post_install", "-at_install")
+class TestNewsletterPreferencesPageOfPortalUsers(NewsletterCommon, FamilyPortalCommon, HttpCase):
+    """Third outside review (H2): a portal user typed a household's address as their own e-mail
+    in Odoo's portal address form (unverified), then opted out on their preferences page
+    (/mailing/my, signed in, no token): the household's newsletter consent was withdrawn."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.victim_consent = cls.household_two.consent_ids.filtered(lambda c: c.purpose == "newsletter")
+        cls.own_consent = cls.household_one.consent_ids.filtered(lambda c: c.purpose == "newsletter")
+
+    def _type_as_own_email(self, user, email):
+        """As the attack did: Odoo's portal address form, signed in as ``user``."""
+        self.authenticate(user.login, user.login)
+        page = self.url_open(f"/my/address?partner_id={user.partner_id.id}")
+        self.assertEqual(page.status_code, 200)
+        csrf_token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        response = self.url_open("/my/address/submit", data={
+            "csrf_token": csrf_token, "partner_id": user.partner_id.id, "name": user.name, "email": email,
+            "phone": "0601020304", "street": "1 rue de la Gare", "city": "Chaumont", "zip": "52000",
+            "country_id": self.env.ref("base.fr").id})
+        self.assertEqual(response.status_code, 200)
+        user.partner_id.invalidate_recordset()
+        self.assertEqual(user.partner_id.email, email, "Odoo's portal lets the user type any e-mail")
+
+    def _opt_out_of_everything(self):
+        """The preferences page's "Mettre à jour", with every box unticked."""
+        return self.make_jsonrpc_request("/mailing/list/update", {"lists_optin_ids": []})
+
+    def test_portal_user_with_a_households_address_cannot_withdraw_its_consent(self):
+        for user in (self.plain_portal_user, self.household_one_user):
+            with self.subTest(user=user.login):
+                self._type_as_own_email(user, "deux@foyer.example")
+                page = self.url_open("/mailing/my")
+                self.assertEqual(page.status_code, 200)
+                self.assertFalse(self.newsletter.name in unescape(page.text),
+                                 "the household's list is not offered to someone else")
+                self._opt_out_of_everything()
+                self.env.invalidate_all()
+                self.assertTrue(self.victim_consent.is_active, "the household's consent is its own")
+                self.assertFalse(self._subscription("deux@foyer.example").opt_out)
+                self.assertTrue(self.own_consent.is_active)
+
+    def test_household_opts_out_of_its_own_newsletter_on_its_preferences_page(self):
+        self.authenticate(self.household_one_user.login, self.household_one_user.login)
+        page = self.url_open("/mailing/my")
+        self.assertIn(self.newsletter.name, unescape(page.text))
+        self._opt_out_of_everything()
+        self.env.invalidate_all()
+        self.assertFalse(self.own_consent.is_active, "the household withdraws its own consent")
+        self.assertTrue(self._subscription("un@foyer.example").opt_out)
+        self.assertTrue(self.victim_consent.is_active)

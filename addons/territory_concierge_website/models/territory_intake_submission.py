@@ -4,10 +4,15 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.territory_concierge.models.territory_consent import CHANNEL_PROOF
 
 # How long the confirmation link of an application stays valid.
 CONFIRMATION_VALIDITY = timedelta(days=30)
+# What an application proves, written by the website's public paths (as superuser) only: the
+# consents applying it records are dated and worded from them.
+PROOF_FIELDS = {"email", "consents", "date_confirmed", "journey_id", "match_kind", "token"}
 
 
 class TerritoryIntakeSubmission(models.Model):
@@ -56,6 +61,22 @@ class TerritoryIntakeSubmission(models.Model):
     token = fields.Char(readonly=True, copy=False, index=True, groups="base.group_system",
                         default=lambda self: secrets.token_urlsafe(32))
     confirmation_url = fields.Char(compute="_compute_confirmation_url", groups="base.group_system")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_proof_fields(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_proof_fields([vals])
+        return super().write(vals)
+
+    @api.model
+    def _check_proof_fields(self, vals_list):
+        if not self.env.su and any(PROOF_FIELDS & set(vals) for vals in vals_list):
+            raise AccessError(self.env._(
+                "What an application of the website proves (its e-mail, consents, confirmation and "
+                "journey) is written by the website only."))
 
     @api.depends("consents")
     def _compute_consent_summary(self):
@@ -113,7 +134,7 @@ class TerritoryIntakeSubmission(models.Model):
         self.ensure_one()
         journey.write({"consent_ids": [
             (0, 0, {"purpose": consent["purpose"], "wording": consent["wording"], "source": "web_form",
-                    "date_given": self.date_confirmed})
+                    "date_given": self.date_confirmed, "channel_proof": CHANNEL_PROOF})
             for consent in self.consents or []]})
 
     def action_apply(self):

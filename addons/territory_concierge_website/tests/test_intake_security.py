@@ -145,6 +145,26 @@ class TestIntakeSecurity(IntakeFormCase):
         self.household.action_anonymise_on_request()
         self.assertFalse(submission.exists(), "what was typed is erased with the journey's data")
 
+    def test_staff_cannot_forge_what_an_application_proves(self):
+        """Third outside review (H5): consents recorded by the website channel take their proof
+        (wording, date of the confirmation) from the application; staff cannot write it there."""
+        self._submit(self._valid_post(first_name="Hélène", last_name="Verrier", email="helene.verrier@example.org"))
+        submission = self.env["territory.intake.submission"].search([("journey_id", "=", self.household.id)])
+        manager = new_test_user(self.env, "intake_manager", groups="territory_concierge.group_concierge_manager")
+        for vals in ({"date_confirmed": "2020-01-01 10:00:00"},
+                     {"consents": [{"purpose": "newsletter", "wording": "forged"}]},
+                     {"journey_id": self.household.id, "match_kind": "email", "email": "autre@example.org"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError), self.cr.savepoint():
+                submission.with_user(manager).write(vals)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.env["territory.intake.submission"].with_user(manager).create({
+                "contact_name": "Faux", "email": "helene.verrier@example.org", "journey_id": self.household.id,
+                "match_kind": "email", "date_confirmed": "2020-01-01 10:00:00",
+                "consents": [{"purpose": "partner_sharing", "wording": "forged"}]})
+        self.assertFalse(submission.date_confirmed)
+        submission.with_user(self.concierge).action_apply()
+        self.assertFalse(self.household.consent_ids.filtered(lambda c: c.wording == "forged"))
+
     # 2. A phone number tells a stranger who the household is --------------------------------
 
     def test_phone_match_neither_reveals_nor_hands_over_a_journey(self):

@@ -1,6 +1,5 @@
 from . import (
     crm_lead,
-    ir_binary,
     mail_message,
     res_partner,
     territory_opportunity,

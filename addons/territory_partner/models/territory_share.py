@@ -20,7 +20,7 @@ class TerritoryShare(models.Model):
 
     _name = "territory.share"
     _description = "Journey shared with a partner organisation"
-    _inherit = ["portal.mixin", "mail.thread"]
+    _inherit = ["portal.mixin", "mail.thread", "territory.outside.thread"]
     # Partner contacts write to the concierge from the portal without write access on the share.
     _mail_post_access = "read"
     _order = "date_shared desc, id desc"
@@ -104,6 +104,14 @@ class TerritoryShare(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # Who shared, when, and the partner's answer are the server's: a share starts proposed,
+            # by whoever creates it (superuser paths, e.g. data files, may name the sharer).
+            now = fields.Datetime.now()
+            for vals in vals_list:
+                vals.update({"shared_by_id": self.env.uid, "date_shared": now, "state": "proposed",
+                             "answered_by_id": False, "date_answered": False, "feedback": False,
+                             "close_reason": False})
         shares = super().create(vals_list)
         shares._check_can_be_open()
         shares._subscribe_people()
@@ -194,10 +202,9 @@ class TerritoryShare(models.Model):
         for partner_ids, shares in by_people.items():
             shares.message_subscribe(partner_ids=list(partner_ids))
 
-    def _thread_attachments(self):
-        """The files of the shares' threads: attached to the shares or to their messages."""
-        return self.env["ir.attachment"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids)]) | self.sudo().message_ids.attachment_ids
+    def _files_no_longer_served(self):
+        # The partner downloads the thread's files while the share is open only.
+        return super()._files_no_longer_served() | self.filtered(lambda share: share.state not in OPEN_STATES)
 
     def _scope_labels(self):
         self.ensure_one()
@@ -219,8 +226,7 @@ class TerritoryShare(models.Model):
         for share in self.sudo():
             share.write({"state": "closed", "close_reason": reason})
             share.message_unsubscribe(partner_ids=share._partner_portal_contacts().ids)
-            # Links e-mailed with a download token stop working (ir.binary also refuses them).
-            share._thread_attachments().write({"access_token": False})
+            share._withdraw_file_links()
             share.journey_id.message_post(
                 body=self.env._("Share with %(org)s closed: %(reason)s.",
                                 org=share.partner_org_id.name, reason=reasons[reason]),

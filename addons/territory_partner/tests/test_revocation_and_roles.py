@@ -143,6 +143,28 @@ class TestStaffOnlyMethodsOverRpc(HttpCase, RolesCommon):
         self.assertEqual(self.share.state, "proposed")
         self.assertFalse(self._journey_notes())
 
+    def test_concierge_cannot_forge_proofs_over_json2(self):
+        """Third outside review (H5), as it was done: the concierge's own API key, JSON-2."""
+        key = self.env["res.users.apikeys"].with_user(self.concierge).sudo()._generate(None, "test", None)
+
+        def json2(model, vals):
+            response = self.url_open(f"/json/2/{model}/create", data=json.dumps({"vals_list": [vals]}),
+                                     headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+            self.assertEqual(response.status_code, 200, response.text)
+            return self.env[model].browse(response.json())
+
+        consent = json2("territory.consent", {
+            "journey_id": self.journey.id, "purpose": "ambassador", "source": "phone", "wording": "forged",
+            "date_given": "2020-01-01 10:00:00", "recorded_by_id": self.manager.id})
+        self.assertEqual(consent.recorded_by_id, self.concierge)
+        self.assertGreater(consent.date_given.year, 2020)
+        share = json2("territory.share", {
+            "journey_id": self.journey.id, "partner_org_id": self.org_chamber.id, "scope_jobs": True,
+            "shared_by_id": self.manager.id, "state": "accepted", "answered_by_id": self.employer_user.id,
+            "date_answered": "2026-01-01 00:00:00", "feedback": "forged partner feedback"})
+        self.assertEqual((share.shared_by_id, share.state, share.answered_by_id, share.feedback),
+                         (self.concierge, "proposed", self.env["res.users"], False))
+
 
 @tagged("post_install", "-at_install")
 class TestPublicMethodsRefused(RolesCommon):

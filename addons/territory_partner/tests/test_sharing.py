@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -133,9 +134,29 @@ class TestSharing(PartnerCommon):
         with self.assertRaises(AccessError):
             share.with_user(self.concierge)._check_partner_access()
 
+    def test_who_shared_and_who_answered_are_set_by_the_server(self):
+        """Third outside review (H5): a concierge created a share "by a manager", already accepted
+        by the partner's contact with their feedback, through JSON-2."""
+        share = self.env["territory.share"].with_user(self.concierge).create({
+            "journey_id": self.journey.id, "partner_org_id": self.org_employer.id, "scope_jobs": True,
+            "shared_by_id": self.manager.id, "date_shared": "2020-01-01 00:00:00", "state": "accepted",
+            "answered_by_id": self.employer_user.id, "date_answered": "2026-01-01 00:00:00",
+            "feedback": "forged partner feedback", "close_reason": "done"})
+        self.assertEqual((share.shared_by_id, share.state, share.answered_by_id, share.date_answered,
+                          share.feedback, share.close_reason),
+                         (self.concierge, "proposed", self.env["res.users"], False, False, False))
+        self.assertGreater(share.date_shared, fields.Datetime.to_datetime("2026-01-01 00:00:00"))
+        self.assertEqual(share.message_ids.filtered(lambda m: m.message_type == "comment").author_id,
+                         self.concierge.partner_id, "the first comment is the sharer's")
+        # Defaults given in the context are not a way round either.
+        other = self.env["territory.share"].with_user(self.concierge).with_context(
+            default_state="accepted", default_shared_by_id=self.manager.id).create({
+                "journey_id": self.journey.id, "partner_org_id": self.org_chamber.id, "scope_jobs": True})
+        self.assertEqual((other.state, other.shared_by_id), ("proposed", self.concierge))
+
     def test_share_wizard_from_the_pipeline(self):
         other = self._create_journey(name="Famille Deux", consent_ids=[(0, 0, {
-            "purpose": "partner_sharing", "wording": "Oui.", "source": "web_form"})])
+            "purpose": "partner_sharing", "wording": "Oui.", "source": "phone"})])
         wizard = self.env["territory.share.wizard"].with_user(self.concierge).create({
             "journey_ids": [(6, 0, (self.journey | other).ids)],
             "partner_org_ids": [(6, 0, (self.org_employer | self.org_chamber).ids)],
