@@ -54,7 +54,8 @@ def test_export_csv(odoo_url, odoo_db, make_user, impact_dataset):
     assert result.returncode == 0, result.stderr
     rows = [row for row in csv.reader(io.StringIO(result.stdout), delimiter=";") if row]
     funnel = [row for row in rows if row[0] == "funnel"]
-    assert funnel[0] == ["funnel", "territory_concierge.stage_contacted", "contacted", "Contacted", "430", "1.0", "22.0"]
+    assert funnel[0] == ["funnel", "territory_concierge.stage_contacted", "contacted", "Contacted", "430", "1.0",
+                         "22.0"]
     campaigns = [row for row in rows if row[0] == "campaigns"]
     assert campaigns[0][1:3] == [impact_dataset.CAMPAIGN, "43000.0"]
 

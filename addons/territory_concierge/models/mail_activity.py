@@ -16,5 +16,6 @@ class MailActivity(models.Model):
         if journey_ids:
             # A field the server maintains (see crm.lead._check_server_maintained_fields); the
             # user has just done the activity with their own rights.
-            self.env["crm.lead"].sudo().browse(journey_ids).exists().write({"date_last_followup": fields.Datetime.now()})
+            journeys = self.env["crm.lead"].sudo().browse(journey_ids).exists()
+            journeys.write({"date_last_followup": fields.Datetime.now()})
         return result
