@@ -76,7 +76,8 @@ print("SNAPSHOT" + json.dumps(snapshot))
 PORTAL_PAGES = {
     "family": ("/my/journey", "Rousseau"),
     "partner": ("/my/shared-journeys", "Moreau"),
-    "ambassador": ("/my/sponsorships", "Rousseau"),
+    # The ambassador's list names households by their first names ("Foyer d'Élodie et Hugo").
+    "ambassador": ("/my/sponsorships", "Hugo"),
 }
 
 
