@@ -164,6 +164,12 @@ class TestJourneyViewsSpeakConciergerie(JourneyCommon):
         self.assertIn('name="household_summary"', card["arch"])
         self.assertNotIn("adult(s)", card["arch"])
 
+    def test_the_model_is_called_parcours(self):
+        """Odoo names the model where it shows it (an activity plan's "Modèle", a chatter's
+        "… créé(e)"): "Parcours", not CRM's "Piste", once the modules' French is loaded."""
+        self.env["ir.module.module"]._load_module_terms(["territory_concierge"], ["fr_FR"], overwrite=True)
+        self.assertEqual(self.env["ir.model"]._get("crm.lead").with_context(lang="fr_FR").name, "Parcours")
+
     def test_journeys_actions_menu_has_no_sales_wizards(self):
         """The list's and pipeline's "Actions" menu: no "Convertir en opportunités", no "Fusionner"
         (stock CRM lists keep them)."""
