@@ -207,9 +207,17 @@ class TerritoryShare(models.Model):
         return super()._files_no_longer_served() | self.filtered(lambda share: share.state not in OPEN_STATES)
 
     def _scope_labels(self):
+        """The scopes in the reader's language, from the code's translations: the notes of the
+        demo's shares are written at install, before the fields' French labels are loaded."""
         self.ensure_one()
-        return ", ".join(self._fields[scope].get_description(self.env, ["string"])["string"]
-                         for scope in SHARE_SCOPES if self[scope])
+        labels = {
+            "scope_identity": self.env._("Identity and contact details"),
+            "scope_household": self.env._("Household composition"),
+            "scope_jobs": self.env._("Job search"),
+            "scope_housing": self.env._("Housing"),
+            "scope_business": self.env._("Business project"),
+        }
+        return ", ".join(labels[scope] for scope in SHARE_SCOPES if self[scope])
 
     def action_close(self):
         """The concierge ends the follow-up with this partner."""

@@ -9,6 +9,14 @@ from .common import PartnerCommon
 class TestSharing(PartnerCommon):
     """Sharing a journey with partner organisations: consent, scope, answers, revocation."""
 
+    def test_demo_share_notes_speak_french(self):
+        """The demo's shares are created at install, before the fields' French labels are loaded:
+        their notes on the journeys name the scopes in French all the same."""
+        journey = self.env.ref("territory_concierge.journey_lefebvre")
+        notes = " ".join(body for body in journey.message_ids.mapped("body") if "Partagé avec" in body)
+        self.assertIn("Recherche d'emploi", notes)
+        self.assertNotIn("Job search", notes)
+
     def test_sharing_without_consent_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "has not consented to sharing"):
             self._share(journey=self.journey_without_consent)
