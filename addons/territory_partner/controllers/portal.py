@@ -121,7 +121,8 @@ class PartnerPortal(TerritoryPortal):
             "offers", offer=offer, form=form, errors=errors,
             kinds=offer._fields["kind"]._description_selection(request.env),
             contracts=offer._fields["contract_type"]._description_selection(request.env),
-            communes=request.env["territory.commune"].search([("department_code", "=", "52")]))
+            # The communes loaded are the territory's (managers load its départements or EPCI).
+            communes=request.env["territory.commune"].search([]))
         return request.render("territory_partner.portal_my_offer", values)
 
     def _offer_values(self, form):

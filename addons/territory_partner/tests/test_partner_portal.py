@@ -103,6 +103,12 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
 
     def test_offers_from_the_portal(self):
         self._login(self.employer_user)
+        # The communes offered are the territory's loaded ones, whatever their département.
+        vosges = self.env["territory.commune"].create({"name": "Épinal-Test", "insee_code": "88999",
+                                                      "department_code": "88"})
+        new_offer_page = self.url_open("/my/offers/new").text
+        self.assertIn(f'value="{vosges.id}"', new_offer_page)
+        self.assertIn(f'value="{self.village.id}"', new_offer_page)
         csrf = self._csrf("/my/offers/new")
         page = self.url_open("/my/offers/save", data={
             "csrf_token": csrf, "name": "Chaudronnier", "kind": "job", "price": "beaucoup",
