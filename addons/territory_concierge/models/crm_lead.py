@@ -367,19 +367,20 @@ class CrmLead(models.Model):
         contact's e-mail only while it has none; then it changes only by staff."""
         journeys = self.filtered("is_journey")
         result = super(CrmLead, self - journeys)._compute_email_from()
-        for journey in journeys:
-            if not journey.email_from and journey.partner_id.email:
-                journey.email_from = journey.partner_id.email
+        journeys._fill_from_contact("email_from", "email")
         return result
 
     def _compute_phone(self):
         """The same for the phone (it flags possible duplicates)."""
         journeys = self.filtered("is_journey")
         result = super(CrmLead, self - journeys)._compute_phone()
-        for journey in journeys:
-            if not journey.phone and journey.partner_id.phone:
-                journey.phone = journey.partner_id.phone
+        journeys._fill_from_contact("phone", "phone")
         return result
+
+    def _fill_from_contact(self, journey_field, contact_field):
+        for journey in self:
+            if not journey[journey_field] and journey.partner_id[contact_field]:
+                journey[journey_field] = journey.partner_id[contact_field]
 
     def _exclude_from_enrichment(self):
         """Households' e-mail domains are never sent to Odoo's lead enrichment service (IAP).
