@@ -1,7 +1,7 @@
 {
     "name": "Réseau d'ambassadeurs",
     "summary": "Ambassadors (godparents) and welcoming families who help newcomers settle",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",

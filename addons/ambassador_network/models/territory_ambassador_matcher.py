@@ -6,7 +6,8 @@ from odoo import api, models
 from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES
 from odoo.addons.territory_concierge.text_matching import keyword_stems
 
-MIN_SCORE = 20
+from .crm_team import MATCH_MIN_POINTS_DEFAULT
+
 # French is everyone's language here: it says nothing about who suits whom.
 _stems = partial(keyword_stems, min_length=4, stopwords=frozenset({"francais", "french"}))
 
@@ -49,32 +50,39 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
             "languages": _stems(journey.spoken_languages),
             "household": "family" if journey.child_count else ("couple" if len(adults) > 1 else "single"),
             "profession": _stems(" ".join(filter(None, adults.mapped("occupation") + adults.mapped("job_sought")))),
+            # The points of each criterion, set by the staff of the journey's team.
+            "weights": journey.team_id._get_match_weights(),
+            "min_points": journey.team_id.match_min_points if journey.team_id else MATCH_MIN_POINTS_DEFAULT,
         }
 
     def _score(self, household, ambassador):
+        weights = household["weights"]
         points, reasons = 0, []
-        if ambassador["commune"] in household["communes"]:
-            points += 35
-            reasons.append(self.env._("lives in %(commune)s (35 pts)", commune=ambassador["commune_name"]))
-        elif ambassador["epci"] and ambassador["epci"] in household["epcis"]:
-            points += 20
-            reasons.append(self.env._("lives nearby, in %(commune)s (20 pts)", commune=ambassador["commune_name"]))
+        if ambassador["commune"] in household["communes"] and weights["commune"]:
+            points += weights["commune"]
+            reasons.append(self.env._("lives in %(commune)s (%(points)s pts)", commune=ambassador["commune_name"],
+                                      points=weights["commune"]))
+        elif ambassador["epci"] and ambassador["epci"] in household["epcis"] and weights["epci"]:
+            points += weights["epci"]
+            reasons.append(self.env._("lives nearby, in %(commune)s (%(points)s pts)",
+                                      commune=ambassador["commune_name"], points=weights["epci"]))
         if household["interests"] and ambassador["interests"]:
             shared = len(household["interests"] & ambassador["interests"])
-            if shared:
-                interest_points = round(25 * shared / len(household["interests"]))
+            interest_points = round(weights["interests"] * shared / len(household["interests"]))
+            if interest_points:
                 points += interest_points
                 reasons.append(self.env._("%(count)s shared interest(s) (%(points)s pts)", count=shared,
                                  points=interest_points))
-        if ambassador["household"] and ambassador["household"] == household["household"]:
-            points += 15
-            reasons.append(self.env._("similar household (15 pts)"))
-        if household["languages"] & ambassador["languages"]:
-            points += 10
-            reasons.append(self.env._("speaks the household's language (10 pts)"))
-        if household["profession"] & ambassador["profession"]:
-            points += 10
-            reasons.append(self.env._("same line of work (10 pts)"))
+        if ambassador["household"] and ambassador["household"] == household["household"] and weights["household"]:
+            points += weights["household"]
+            reasons.append(self.env._("similar household (%(points)s pts)", points=weights["household"]))
+        if household["languages"] & ambassador["languages"] and weights["language"]:
+            points += weights["language"]
+            reasons.append(self.env._("speaks the household's language (%(points)s pts)", points=weights["language"]))
+        if household["profession"] & ambassador["profession"] and weights["profession"]:
+            points += weights["profession"]
+            reasons.append(self.env._("same line of work (%(points)s pts)", points=weights["profession"]))
+        # A tie-breaker: ambassadors with more room left come first.
         points += min(5, ambassador["room"])
         return points, reasons
 
@@ -87,6 +95,6 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
             if ambassador["room"] <= 0:
                 continue
             points, reasons = self._score(household, ambassador)
-            if points >= MIN_SCORE:
+            if points >= household["min_points"]:
                 scored.append((points, ambassador["id"], reasons))
         return heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))

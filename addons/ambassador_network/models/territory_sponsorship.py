@@ -11,9 +11,6 @@ from odoo.addons.territory_concierge.household import children_summary
 from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_CURRENT_STATES
 from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES as OPEN_STATES
 
-# Check-ins of an active sponsorship: first contact within a week of the start, then monthly for 6 months.
-FIRST_CHECKIN_DAYS = 7
-MONTHLY_CHECKINS = 6
 # A check-in still not done this many days after its due date is missed: the journey is at risk.
 MISSED_CHECKIN_GRACE_DAYS = 7
 
@@ -205,20 +202,22 @@ class TerritorySponsorship(models.Model):
         return super()._files_no_longer_served() | self.filtered(lambda s: s.state not in OPEN_STATES)
 
     def _schedule_checkins(self):
+        """Launch the check-in plan of the journey's team, for the sponsorship's concierge (the
+        "ask at launch" responsible), counted from the start or the household's arrival if later."""
         self.ensure_one()
-        activity_type = self.env.ref("ambassador_network.mail_activity_type_sponsorship_checkin")
-        # Counted from the household's arrival when it is still to come.
-        arrival = self.sudo().journey_id.installation_date
+        journey = self.sudo().journey_id
+        plan = journey.team_id.sponsorship_checkin_plan_id
+        if not plan:
+            return
+        arrival = journey.installation_date
         start = max(self.date_start, arrival) if arrival else self.date_start
-        due_dates = [start + relativedelta(days=FIRST_CHECKIN_DAYS)] + [
-            start + relativedelta(months=month) for month in range(1, MONTHLY_CHECKINS + 1)]
-        self.env["mail.activity"].create([{
+        concierge = self.concierge_id or self.env.user
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([{
             "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": self.id,
-            "activity_type_id": activity_type.id, "date_deadline": due,
-            "user_id": self.concierge_id.id or self.env.user.id,
-            "summary": self.env._("Check-in no. %(number)s with %(household)s", number=index + 1,
-                                  household=self.household_label),
-        } for index, due in enumerate(due_dates)])
+            "activity_type_id": template.activity_type_id.id, "summary": template.summary, "note": template.note,
+            "date_deadline": template._get_date_deadline(start),
+            "user_id": (template._determine_responsible(concierge, self)["responsible"] or concierge).id,
+        } for template in plan.template_ids])
 
     # ------------------------------------------------------------
     # Ambassador side (portal): each action checks the caller first

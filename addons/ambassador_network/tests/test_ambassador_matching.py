@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import SponsorshipCommon
@@ -30,6 +31,21 @@ class TestAmbassadorMatching(SponsorshipCommon):
         score, _id, reasons = self.env["territory.ambassador.matcher"]._match_journey(self.family_one)[0]
         self.assertEqual(score, 35 + 25 + 15 + 10 + 1)
         self.assertTrue(any("Petitbourg" in reason for reason in reasons))
+
+    def test_points_are_the_team_settings(self):
+        """Staff weigh the criteria on the conciergerie's settings form: the score and its reasons follow."""
+        settings = self.family_one.team_id.with_user(self.manager)
+        settings.write({"match_weight_commune": 50, "match_weight_interests": 0, "match_weight_language": 0})
+        score, _id, reasons = self.env["territory.ambassador.matcher"]._match_journey(self.family_one)[0]
+        self.assertEqual(score, 50 + 15 + 1)
+        self.assertIn("(50 pts)", " ".join(reasons))
+        self.assertFalse(any("interest" in reason for reason in reasons), "a criterion weighing 0 gives no reason")
+        settings.match_min_points = 100
+        self.assertFalse(self._ranked(self.family_one), "nobody reaches the threshold")
+        with self.assertRaises(ValidationError):
+            settings.match_weight_epci = -5
+        with self.assertRaises(AccessError):
+            self.family_one.team_id.with_user(self.concierge).match_weight_commune = 90
 
     def test_full_ambassadors_are_not_proposed(self):
         self._propose(journey=self.family_one)  # Anne is now full

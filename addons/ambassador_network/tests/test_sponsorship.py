@@ -73,6 +73,21 @@ class TestSponsorship(SponsorshipCommon):
         self.assertEqual(sponsorship.meeting_ids.note, "Tout va bien.")
         self.assertEqual(sponsorship.meeting_ids.logged_by_id, self.anne_user)
 
+    def test_checkins_are_the_team_plan(self):
+        """Staff edit the check-in plan like any activity plan: fewer check-ins, other delays, or none."""
+        plan = self.family_one.team_id.with_user(self.manager).sponsorship_checkin_plan_id
+        self.assertEqual(plan, self.env.ref("ambassador_network.activity_plan_sponsorship_checkins"))
+        with self.assertRaises(AccessError):
+            plan.with_user(self.concierge).template_ids[:1].delay_count = 1
+        plan.template_ids.sorted("sequence")[2:].unlink()
+        plan.template_ids.sorted("sequence")[1].write({"delay_count": 3, "delay_unit": "weeks"})
+        sponsorship = self._active()
+        self.assertEqual(sorted(sponsorship.activity_ids.mapped("date_deadline")),
+                         [date.today() + relativedelta(days=7), date.today() + relativedelta(weeks=3)])
+        self.family_two.team_id.with_user(self.manager).sponsorship_checkin_plan_id = False
+        self.assertFalse(self._active(journey=self.family_two, ambassador=self.ambassador_bruno).activity_ids,
+                         "a team without plan schedules none")
+
     def test_checkins_count_from_a_future_arrival(self):
         arrival = date.today() + relativedelta(days=20)
         self.family_one.sudo().installation_date = arrival

@@ -63,6 +63,12 @@ registry.category("web_tour.tours").add("territory_concierge_journey_tour", {
             run: "click",
         },
         {
+            // The choice applies asynchronously: leaving the tab before it does loses it.
+            content: "The horizon is set",
+            trigger: ".o_field_widget[name=project_horizon]:has(input:value(Within 6 months)), "
+                + ".o_field_widget[name=project_horizon]:has(.o_select_menu_toggler_slot:contains(Within 6 months))",
+        },
+        {
             content: "Open the Household tab",
             trigger: ".o_notebook .nav-link[name=household]",
             run: "click",
