@@ -449,7 +449,7 @@ class Bench:
                "note": f"2x households: {all_full / all_half:.2f}x time"}
         self.results.append(row)
         print(format_row(row), flush=True)
-        rows = ambassadors._ambassador_rows()
+        rows = ambassadors._ambassador_rows(journeys[:1].company_id)
         sample = journeys[:1000]
         all_ambassadors = self.timed(lambda: [ambassadors._match_journey(j, ambassadors=rows) for j in sample],
                                      repeat=1) * len(journeys) / len(sample)

@@ -2,11 +2,13 @@
 """Print the impact figures of the conciergerie, from Odoo's JSON-2 API.
 
     python scripts/export_kpis.py --url URL --db DB --api-key KEY [--since DATE] [--until DATE]
-        [--campaign NAME] [--format json|csv]
+        [--campaign NAME] [--territory NAME] [--format json|csv]
 
 The figures are those of the dashboard and of the report for elected officials
 (territory.impact.report.get_kpis): the funnel, the end reasons, the cost per
-campaign and the retention of installed households. The JSON schema is in the
+campaign and the retention of installed households, in the territories (Odoo
+companies) of the API key's user, or in the one named by --territory; covering
+several, a table puts them side by side. The JSON schema is in the
 README ("Impact measurement"). CSV prints one table after the other, each with
 its header and a first column naming the table.
 """
@@ -19,7 +21,7 @@ import sys
 import requests
 from csv_safety import safe_row
 
-TABLES = ("funnel", "lost", "campaigns", "retention")
+TABLES = ("funnel", "lost", "campaigns", "retention", "territories")
 
 
 def fetch_kpis(url, db, api_key, **filters):
@@ -58,11 +60,12 @@ def main(argv=None):
     parser.add_argument("--until", help="first contact on or before this date (YYYY-MM-DD)")
     parser.add_argument("--campaign", help="only the journeys of this UTM campaign")
     parser.add_argument("--as-of", help="date the retention is measured at (default: today)")
+    parser.add_argument("--territory", help="only this territory (the name of its Odoo company)")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     args = parser.parse_args(argv)
     try:
         kpis = fetch_kpis(args.url, args.db, args.api_key, since=args.since, until=args.until,
-                          campaign=args.campaign, as_of=args.as_of)
+                          campaign=args.campaign, as_of=args.as_of, territory=args.territory)
     except requests.RequestException as error:
         print(f"Odoo injoignable à {args.url} : {error}", file=sys.stderr)
         return 4

@@ -1,7 +1,7 @@
 {
     "name": "Conciergerie de territoire",
     "summary": "Newcomer journeys on CRM: from first contact to settled households",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Sales/CRM",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
@@ -23,6 +23,7 @@
         "data/base_automation_data.xml",
         "data/ir_cron_data.xml",
         "wizard/territory_commune_import_views.xml",
+        "wizard/territory_setup_wizard_views.xml",
         "wizard/crm_lead_lost_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
@@ -38,6 +39,7 @@
         "views/portal_templates.xml",
         "report/territory_funnel_report_views.xml",
         "report/territory_impact_report_templates.xml",
+        "views/territory_orientation_views.xml",
         "views/territory_concierge_menus.xml",
     ],
     "demo": [
@@ -46,6 +48,7 @@
         "demo/territory_commune_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/utm_campaign_demo.xml",
+        "demo/territory_vosges_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

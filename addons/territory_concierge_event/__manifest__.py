@@ -11,6 +11,7 @@
     "data": [
         "security/res_groups.xml",
         "security/ir.model.access.csv",
+        "security/territory_concierge_event_security.xml",
         "data/event_type_data.xml",
         "data/survey_data.xml",
         "report/stay_itinerary_report.xml",

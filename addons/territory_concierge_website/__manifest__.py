@@ -9,6 +9,7 @@
     "depends": ["territory_concierge", "website", "website_crm"],
     "data": [
         "security/ir.model.access.csv",
+        "security/territory_concierge_website_security.xml",
         "data/utm_source_data.xml",
         "data/mail_template_data.xml",
         "data/website_menu_data.xml",

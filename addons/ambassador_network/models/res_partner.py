@@ -57,6 +57,22 @@ class ResPartner(models.Model):
         except ValueError:
             return DEFAULT_MAX_CAPACITY
 
+    # An ambassador welcomes households of one territory (an Odoo company): the one whose staff
+    # recruited them, unless staff chose another.
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_ambassador") and "company_id" not in vals:
+                vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("is_ambassador") and "company_id" not in vals:
+            without_territory = self.filtered(lambda partner: not partner.company_id)
+            if without_territory:
+                super(ResPartner, without_territory).write({"company_id": self.env.company.id})
+        return super().write(vals)
+
     @api.constrains("sponsorship_capacity", "is_ambassador")
     def _check_sponsorship_capacity(self):
         maximum = self._max_sponsorship_capacity()

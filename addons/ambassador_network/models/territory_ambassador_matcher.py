@@ -20,9 +20,11 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
     _description = "Matching of households and ambassadors"
 
     @api.model
-    def _ambassador_rows(self):
+    def _ambassador_rows(self, company):
+        """The active ambassadors of a territory (and those who belong to none)."""
         ambassadors = self.env["res.partner"].sudo().search_fetch(
-            [("is_ambassador", "=", True), ("ambassador_state", "=", "active")],
+            [("is_ambassador", "=", True), ("ambassador_state", "=", "active"),
+             ("company_id", "in", [company.id, False])],
             ["name", "ambassador_commune_id", "ambassador_interest_ids", "ambassador_languages",
              "ambassador_household", "ambassador_profession", "sponsorship_capacity"])
         taken = dict(self.env["territory.sponsorship"].sudo()._read_group(
@@ -91,7 +93,8 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
         """Best ambassadors with room left for one journey: [(score, ambassador id, reasons)]."""
         household = self._household_row(journey)
         scored = []
-        for ambassador in ambassadors if ambassadors is not None else self._ambassador_rows():
+        for ambassador in ambassadors if ambassadors is not None else self._ambassador_rows(
+                journey.sudo().company_id):
             if ambassador["room"] <= 0:
                 continue
             points, reasons = self._score(household, ambassador)

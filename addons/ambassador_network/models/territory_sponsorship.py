@@ -11,6 +11,11 @@ from odoo.addons.territory_concierge.household import children_summary
 from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_CURRENT_STATES
 from odoo.addons.territory_concierge.portal_rules import SPONSORSHIP_OPEN_STATES as OPEN_STATES
 
+# Written by the state machine's actions only (each checks who may act): a client writing them
+# would start a sponsorship nobody agreed to, or show the household's contact to the ambassador.
+STATE_MACHINE_FIELDS = frozenset({
+    "state", "ambassador_agreed", "family_agreed", "date_proposed", "date_start", "date_end", "end_reason",
+    "has_concern", "concern_note"})
 # A check-in still not done this many days after its due date is missed: the journey is at risk.
 MISSED_CHECKIN_GRACE_DAYS = 7
 
@@ -27,6 +32,8 @@ class TerritorySponsorship(models.Model):
     journey_id = fields.Many2one(
         "crm.lead", required=True, index=True, ondelete="cascade", domain="[('is_journey', '=', True)]",
         groups="territory_concierge.group_concierge_user")
+    # The journey's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     ambassador_id = fields.Many2one(
         "res.partner", required=True, index=True, ondelete="restrict", tracking=True,
         domain="[('is_ambassador', '=', True), ('ambassador_state', '=', 'active')]")
@@ -90,8 +97,14 @@ class TerritorySponsorship(models.Model):
     # Rules: consent, one ambassador per household, capacity
     # ------------------------------------------------------------
 
+    def _check_state_machine_fields(self, vals_list):
+        if not self.env.su and any(STATE_MACHINE_FIELDS & set(vals) for vals in vals_list):
+            raise AccessError(self.env._(
+                "A sponsorship's state, agreements, dates and concern change through its buttons only."))
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_state_machine_fields(vals_list)
         sponsorships = super().create(vals_list)
         sponsorships._check_can_be_open()
         # The journeys' notes in batches, one note per journey in each, by whoever proposes.
@@ -103,6 +116,7 @@ class TerritorySponsorship(models.Model):
         return sponsorships
 
     def write(self, vals):
+        self._check_state_machine_fields([vals])
         # A sponsorship rests on one household's consent: moving it to another journey would
         # open that household to the ambassador without it.
         if "journey_id" in vals and any(sponsorship.journey_id.id != vals["journey_id"] for sponsorship in self.sudo()):
@@ -137,6 +151,9 @@ class TerritorySponsorship(models.Model):
             if not journey.active or journey.anonymised_date:
                 raise ValidationError(self.env._("%(journey)s is closed.", journey=journey.name))
             ambassador = sponsorship.ambassador_id
+            if ambassador.company_id and ambassador.company_id != journey.company_id:
+                raise ValidationError(self.env._(
+                    "%(name)s is an ambassador of another territory.", name=ambassador.name))
             if not ambassador.is_ambassador or ambassador.ambassador_state != "active":
                 raise ValidationError(self.env._("%(name)s is not an active ambassador.", name=ambassador.name))
             if per_journey.get(journey.id, 0) > 1:
@@ -154,9 +171,10 @@ class TerritorySponsorship(models.Model):
         for sponsorship in self:
             if sponsorship.state != "proposed":
                 raise UserError(self.env._("Only a proposed sponsorship can be agreed to."))
-            sponsorship.write({f"{side}_agreed": True})
+            # sudo: the callers checked who agrees (STATE_MACHINE_FIELDS).
+            sponsorship.sudo().write({f"{side}_agreed": True})
             if sponsorship.ambassador_agreed and sponsorship.family_agreed:
-                sponsorship.state = "accepted"
+                sponsorship.sudo().state = "accepted"
                 sponsorship.sudo().journey_id._notify_concierge(self.env._(
                     "Both the ambassador and the family agreed: "
                     "the sponsorship can start."))
@@ -165,8 +183,8 @@ class TerritorySponsorship(models.Model):
         for sponsorship in self:
             if sponsorship.state != "proposed":
                 raise UserError(self.env._("Only a proposed sponsorship can be declined."))
-            sponsorship.write({"state": "declined", "date_end": fields.Date.context_today(self),
-                               "end_reason": f"declined_{side}"})
+            sponsorship.sudo().write({"state": "declined", "date_end": fields.Date.context_today(self),
+                                      "end_reason": f"declined_{side}"})
             sponsorship._withdraw_file_links()
             sponsorship.sudo().journey_id._notify_concierge(self.env._("The sponsorship was declined."), reason)
 
@@ -183,7 +201,7 @@ class TerritorySponsorship(models.Model):
         for sponsorship in self:
             if sponsorship.state != "accepted":
                 raise UserError(self.env._("A sponsorship starts once both sides agreed."))
-            sponsorship.write({"state": "active", "date_start": fields.Date.context_today(self)})
+            sponsorship.sudo().write({"state": "active", "date_start": fields.Date.context_today(self)})
             sponsorship._schedule_checkins()
 
     def action_end(self):
@@ -193,7 +211,8 @@ class TerritorySponsorship(models.Model):
 
     def _end(self, reason):
         for sponsorship in self.filtered(lambda s: s.state in OPEN_STATES):
-            sponsorship.write({"state": "ended", "date_end": fields.Date.context_today(self), "end_reason": reason})
+            sponsorship.sudo().write({"state": "ended", "date_end": fields.Date.context_today(self),
+                                      "end_reason": reason})
             sponsorship.activity_ids.unlink()
             sponsorship._withdraw_file_links()
 
@@ -289,7 +308,8 @@ class TerritorySponsorship(models.Model):
 
     def action_resolve_concern(self):
         check_concierge_staff(self.env)
-        self.write({"has_concern": False})
+        self.check_access("write")
+        self.sudo().write({"has_concern": False})
 
     def _get_shared_sections(self):
         """What the ambassador may read of the household (with its consent to an ambassador), as
@@ -366,6 +386,7 @@ class TerritorySponsorshipMeeting(models.Model):
     _order = "date desc, id desc"
 
     sponsorship_id = fields.Many2one("territory.sponsorship", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="sponsorship_id.company_id", store=True, index=True, string="Territory")
     date = fields.Date(required=True, default=fields.Date.context_today)
     kind = fields.Selection(
         [("visit", "Visit"), ("phone", "Phone call"), ("event", "Event together"), ("other", "Other")],

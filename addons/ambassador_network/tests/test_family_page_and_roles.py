@@ -65,7 +65,7 @@ class TestSponsorshipMethodsRefused(SponsorshipCommon):
         cls.env["crm.team.member"].create({"crm_team_id": other_team.id, "user_id": cls.salesperson.id})
         cls.proposed = cls._propose()
         cls.active = cls._active(journey=cls.family_two, ambassador=cls.ambassador_bruno)
-        cls.active.write({"has_concern": True, "concern_note": "Inquiétude"})
+        cls.active.sudo().write({"has_concern": True, "concern_note": "Inquiétude"})
 
     def _calls(self):
         proposed, active = self.proposed, self.active

@@ -107,6 +107,19 @@ class TestSponsorship(SponsorshipCommon):
         sponsorship.with_user(self.anne_user).action_log_meeting(date.today(), "phone", "Rappelés.")
         self.assertFalse(self.family_one.retention_risk)
 
+    def test_staff_cannot_force_the_state_machine(self):
+        """Agreements, state and dates change through the buttons only (each checks who acts)."""
+        sponsorship = self._propose()
+        for vals in ({"state": "active"}, {"ambassador_agreed": True, "family_agreed": True},
+                     {"date_start": "2020-01-01"}, {"has_concern": True}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                sponsorship.with_user(self.manager).write(vals)
+        with self.assertRaises(AccessError):
+            self.env["territory.sponsorship"].with_user(self.concierge).create({
+                "journey_id": self.family_two.id, "ambassador_id": self.ambassador_bruno.id, "state": "active"})
+        self.assertEqual(sponsorship.state, "proposed")
+        self.assertFalse(sponsorship.ambassador_agreed)
+
     def test_concern_alerts_the_concierge(self):
         sponsorship = self._active()
         sponsorship.with_user(self.anne_user).action_raise_concern("Ils se sentent isolés.")

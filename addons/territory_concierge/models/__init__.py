@@ -19,3 +19,4 @@ from . import res_partner
 from . import res_users
 from . import territory_outside_thread
 from . import ir_binary
+from . import territory_orientation

@@ -14,7 +14,7 @@ from odoo.fields import Domain
 from odoo.tools import clean_context, consteq, email_normalize, html2plaintext, parse_contact_from_email
 
 from ..access import check_concierge_staff
-from ..household import household_summary
+from ..household import children_summary, household_summary
 from ..intake_rules import (
     EMAIL_PATTERN,
     INTAKE_CHANNELS,
@@ -345,6 +345,10 @@ class CrmLead(models.Model):
         if self and not self.env.su and not self.env.user.has_group("territory_concierge.group_concierge_user"):
             raise AccessError(self.env._(
                 "Only conciergerie staff can create leads in, or move leads into, a newcomer journeys team."))
+        # A household changes territory through an orientation with its consent, never by
+        # moving its journey into another territory's team.
+        if self and not self.env.su and not self.team_id.company_id <= self.env.user.company_ids:
+            raise AccessError(self.env._("You can only put journeys in the teams of your own territories."))
 
     @api.model
     def _check_server_maintained_fields(self, vals_list):
@@ -724,6 +728,13 @@ class CrmLead(models.Model):
         :param str reason: "consent_withdrawn" or "journey_closed" (lost, archived, anonymised)
         :param str purpose: the consent purpose withdrawn; None when the journey itself closes
         """
+        # An orientation still waiting stops when the household withdraws its consent to it or
+        # its journey closes (but for the closing that accepting the orientation does).
+        if purpose in (None, "orientation") and not self.env.context.get("orientation_accepted"):
+            waiting = self.env["territory.orientation"].sudo().search(
+                [("journey_id", "in", self.ids), ("state", "=", "proposed")])
+            waiting.write({"state": "cancelled"})
+            waiting.activity_ids.unlink()
 
     # ------------------------------------------------------------
     # INCOMING E-MAIL: the journeys team's alias (accueil@<alias domain>)
@@ -744,7 +755,7 @@ class CrmLead(models.Model):
         team = self.env["crm.team"].sudo().browse((route[2] or {}).get("team_id")).exists()
         if not team.use_journeys:
             return route
-        journey = self.sudo()._journey_find_by_email(message_dict.get("email_from"))
+        journey = self.sudo()._journey_find_by_email(message_dict.get("email_from"), company=team.company_id)
         if not journey:
             return route
         _logger.info("Incoming e-mail %s from a known household: posted on journey %s, which it does not change",
@@ -1189,33 +1200,39 @@ class CrmLead(models.Model):
         return formatted if formatted and formatted.startswith("+") else False
 
     @api.model
-    def _journeys_by_email(self, emails):
-        """{normalised e-mail: journey} of households known by these addresses, closed ones
-        included: an open journey first, then the oldest."""
+    def _journeys_by_email(self, emails, company=None):
+        """{normalised e-mail: journey} of households known by these addresses in a territory (the
+        current company by default: a household is matched by the desk it writes to, never with
+        another territory's file), closed ones included: an open journey first, then the oldest."""
         found = {}
         emails = sorted({email for email in emails if email})
+        territory = ("company_id", "=", (company or self.env.company).id)
         for start in range(0, len(emails), SEARCH_CHUNK):
             for journey in self.with_context(active_test=False).search(
-                    [("is_journey", "=", True), ("email_normalized", "in", emails[start:start + SEARCH_CHUNK])],
+                    [("is_journey", "=", True), territory,
+                     ("email_normalized", "in", emails[start:start + SEARCH_CHUNK])],
                     order="active desc, id"):
                 found.setdefault(journey.email_normalized, journey)
         return found
 
     @api.model
-    def _journey_find_by_email(self, email):
-        """The journey of a household known by this e-mail (the address it answers at), if any:
-        an open one first, then the oldest. The e-mail is the only automatic match."""
+    def _journey_find_by_email(self, email, company=None):
+        """The journey of a household known by this e-mail (the address it answers at) in a
+        territory (the current company by default), if any: an open one first, then the oldest.
+        The e-mail is the only automatic match."""
         email_normalized = email_normalize(email) if email else False
-        return self._journeys_by_email([email_normalized]).get(email_normalized, self.browse())
+        return self._journeys_by_email([email_normalized], company=company).get(email_normalized, self.browse())
 
     @api.model
     def _journeys_by_phone(self, phones):
-        """{E.164 phone: journeys} sharing these numbers, oldest first (hints, never a match alone)."""
+        """{E.164 phone: journeys} of the current territory sharing these numbers, oldest first
+        (hints, never a match alone)."""
         found = {}
         phones = sorted({phone for phone in phones if phone})
         for start in range(0, len(phones), SEARCH_CHUNK):
             for journey in self.with_context(active_test=False).search(
-                    [("is_journey", "=", True), ("phone_sanitized", "in", phones[start:start + SEARCH_CHUNK])],
+                    [("is_journey", "=", True), ("company_id", "=", self.env.company.id),
+                     ("phone_sanitized", "in", phones[start:start + SEARCH_CHUNK])],
                     order="id"):
                 found.setdefault(journey.phone_sanitized, self.browse())
                 found[journey.phone_sanitized] |= journey
@@ -1235,7 +1252,7 @@ class CrmLead(models.Model):
         id_indexes = [fields.index(name) for name in ("id", ".id") if name in fields]
         new_rows = [(index, self._intake_normalise_email(row[email_index])) for index, row in enumerate(data)
                     if not any(row[id_index] for id_index in id_indexes)]
-        known = self._journeys_by_email(email for _index, email in new_rows)
+        known = self._journeys_by_email((email for _index, email in new_rows), company=team.company_id)
         messages = [{
             "type": "error", "record": index, "rows": {"from": index, "to": index}, "field": "email_from",
             "message": self.env._(
@@ -1285,7 +1302,7 @@ class CrmLead(models.Model):
         """
         check_concierge_staff(self.env)
         if source not in INTAKE_CHANNELS:
-            raise UserError(self.env._("Unknown intake channel: %(source)s", source=source))
+            raise UserError(self.env._("Unknown intake channel: %(channel)s", channel=source))
         staff = INTAKE_CHANNELS[source] == "staff"
         vocabulary = self.env["territory.intake.word"]._intake_vocabulary()
         results, candidates, by_email, by_phone = [], [], {}, {}
@@ -1519,8 +1536,14 @@ class CrmLead(models.Model):
 
     @api.model
     def _intake_team(self):
-        return self.env.ref("territory_concierge.crm_team_concierge", raise_if_not_found=False) \
-            or self.env["crm.team"].search([("use_journeys", "=", True)], limit=1)
+        """The journeys team of the current territory (the website's company on the public form,
+        the user's current company for staff), the first by sequence when it has several."""
+        team = self.env["crm.team"].search(
+            [("use_journeys", "=", True), ("company_id", "=", self.env.company.id)], order="sequence, id", limit=1)
+        if not team:
+            raise UserError(self.env._("%(territory)s has no newcomer journeys team to take households in.",
+                                       territory=self.env.company.name))
+        return team
 
     @api.model
     def _intake_create_values(self, candidate, source, utm_cache):
@@ -1566,7 +1589,16 @@ class CrmLead(models.Model):
                 changes[name] = utm_id or True  # a dry run still reports the change
         if not journey.household_member_ids and candidate["members"]:
             changes["household_member_ids"] = [(0, 0, member) for member in candidate["members"]]
-        missing_consents = [purpose for purpose in candidate["consents"] if not journey._has_active_consent(purpose)]
+        # A withdrawal is the household's refusal, not a gap: an older campaign file never
+        # brings back a consent it withdrew (the concierge asks it again, and records its answer).
+        withdrawn = set(journey.sudo().consent_ids.filtered("date_withdrawn").mapped("purpose"))
+        purposes = dict(self.env["territory.consent"]._fields["purpose"]._description_selection(self.env))
+        for purpose in sorted(withdrawn & set(candidate["consents"])):
+            if not journey._has_active_consent(purpose):
+                candidate["result"]["warnings"].append(self.env._(
+                    "consent “%(purpose)s” not recorded: the household withdrew it", purpose=purposes[purpose]))
+        missing_consents = [purpose for purpose in candidate["consents"]
+                            if purpose not in withdrawn and not journey._has_active_consent(purpose)]
         if missing_consents:
             consents = self._intake_consent_values(dict(candidate, consents=missing_consents), source)
             changes["consent_ids"] = [(0, 0, consent) for consent in consents]
@@ -1620,3 +1652,83 @@ class CrmLead(models.Model):
             "user_id": user.id,
             "date_deadline": fields.Date.context_today(self),
         })
+
+    # ------------------------------------------------------------
+    # ORIENTATION to another territory (see territory.orientation)
+    # ------------------------------------------------------------
+
+    origin_journey_id = fields.Many2one(
+        "crm.lead", "Oriented from", readonly=True, copy=False, index="btree_not_null",
+        groups="territory_concierge.group_concierge_user",
+        help="The journey of the same household in the territory that oriented it here.")
+    orientation_ids = fields.One2many("territory.orientation", "journey_id", string="Orientations",
+                                      groups="territory_concierge.group_concierge_user")
+
+    def action_orient(self):
+        """Open "Orient to another territory" on this journey."""
+        self.ensure_one()
+        check_concierge_staff(self.env)
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window", "res_model": "territory.orientation.wizard", "view_mode": "form",
+            "target": "new", "context": {"default_journey_id": self.id},
+        }
+
+    def _orientation_summary(self):
+        """What the other desk reads before accepting: composition, profiles, project. No name,
+        no contact, nothing of the concierge's notes."""
+        self.ensure_one()
+        adults = self.household_member_ids.filtered(lambda m: m.role == "adult")
+        children = self.household_member_ids - adults
+        horizon = dict(self._fields["project_horizon"]._description_selection(self.env)).get(self.project_horizon)
+        lines = [
+            self.env._("%(count)s adult(s)", count=len(adults)) + (
+                ", " + children_summary(self.env, children.mapped("age")) if children else ""),
+            self.env._("Profiles: %(profiles)s", profiles=", ".join(self.profile_ids.mapped("name")) or "-"),
+            self.env._("Project horizon: %(horizon)s", horizon=horizon or "-"),
+        ]
+        jobs = [job for job in adults.mapped("job_sought") if job]
+        if jobs:
+            lines.append(self.env._("Jobs sought: %(jobs)s", jobs=", ".join(jobs)))
+        if self.interest_ids:
+            lines.append(self.env._("Interests: %(interests)s", interests=", ".join(self.interest_ids.mapped("name"))))
+        return "\n".join(lines)
+
+    def _orientation_copy(self, company, orientation):
+        """The household's journey in the first journeys team of ``company`` (as superuser, once
+        the caller was proven to be that desk's staff): who they are and how to reach them,
+        their household and project; consents are the new desk's to collect, but for being
+        contacted, which the consent to the orientation carries."""
+        self.ensure_one()
+        team = self.env["crm.team"].sudo().search([("use_journeys", "=", True), ("company_id", "=", company.id)],
+                                                  order="sequence, id", limit=1)
+        if not team:
+            raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=company.name))
+        consent = self.consent_ids.filtered(lambda c: c.is_active and c.purpose == "orientation")[:1]
+        new_journey = self.sudo().with_company(company).create({
+            "name": self.name, "contact_name": self.contact_name, "partner_id": self.partner_id.id,
+            "email_from": self.email_from, "phone": self.phone, "type": "opportunity", "team_id": team.id,
+            "company_id": company.id, "user_id": False,
+            # The household's first journey: its key in the regional figures, however often oriented.
+            "origin_journey_id": (self.origin_journey_id or self).id,
+            "project_horizon": self.project_horizon, "motivation": self.motivation,
+            "origin_city": self.origin_city, "origin_zip": self.origin_zip,
+            "profile_ids": [(6, 0, self.profile_ids.ids)], "interest_ids": [(6, 0, self.interest_ids.ids)],
+            "household_member_ids": [(0, 0, member) for member in self.household_member_ids.copy_data(
+                {"journey_id": False})],
+            "consent_ids": [(0, 0, {
+                "purpose": "concierge_contact", "source": consent.source or "phone",
+                "date_given": consent.date_given,
+                "wording": self.env._(
+                    "Oriented from %(territory)s with the household's consent to it (%(date)s): “%(wording)s”",
+                    territory=self.company_id.name, date=fields.Datetime.to_string(consent.date_given),
+                    wording=consent.wording)})],
+        })
+        new_journey.message_post(body=Markup("<p>%s</p><pre>%s</pre>") % (
+            self.env._("Oriented from %(territory)s by %(name)s.", territory=self.company_id.name,
+                       name=orientation.proposed_by_id.name),
+            orientation.note or ""), subtype_xmlid="mail.mt_note")
+        # The household's portal page follows it to its new desk.
+        if self.partner_id.family_journey_id == self:
+            self.partner_id.sudo().family_journey_id = new_journey
+        return new_journey

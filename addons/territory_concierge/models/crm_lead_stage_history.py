@@ -15,6 +15,8 @@ class CrmLeadStageHistory(models.Model):
     _order = "journey_id, date_entered, stage_sequence, id"
 
     journey_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    # The journey's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     stage_id = fields.Many2one("crm.stage", required=True, index=True, ondelete="restrict")
     stage_sequence = fields.Integer(required=True)
     date_entered = fields.Datetime("Entered on", required=True)

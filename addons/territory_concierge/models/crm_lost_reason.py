@@ -11,3 +11,7 @@ class CrmLostReason(models.Model):
         "Left after installation",
         help="The household had settled and left: counted as a departure in the retention figures, "
              "not as a journey that did not lead to an installation.")
+    is_orientation = fields.Boolean(
+        "Oriented to another territory",
+        help="The household was oriented, with its consent, to another territory's desk, which accepted it: "
+             "the regional figures count it once, at the furthest step it reached in either territory.")

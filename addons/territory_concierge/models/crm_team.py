@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CrmTeam(models.Model):
@@ -20,6 +20,28 @@ class CrmTeam(models.Model):
         help="Journeys that never reached installation are anonymised this many years after their last "
              "follow-up (CNIL guidance for prospects: 3 years). 0 keeps them.")
 
+    # A territory is an Odoo company: its journeys team belongs to it, and so do the journeys
+    # (CRM gives a lead the company of its team) and everything hanging from them.
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("use_journeys") and not vals.get("company_id"):
+                vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("use_journeys") and "company_id" not in vals:
+            without_company = self.filtered(lambda team: not team.company_id)
+            if without_company:
+                super(CrmTeam, without_company).write({"company_id": self.env.company.id})
+        return super().write(vals)
+
+    @api.constrains("use_journeys", "company_id")
+    def _check_journeys_team_company(self):
+        if any(team.use_journeys and not team.company_id for team in self):
+            raise ValidationError(self.env._(
+                "A newcomer journeys team belongs to one territory: choose its company."))
+
     @api.constrains("score_weight_horizon", "score_weight_motivation", "score_weight_maturity", "score_weight_fit")
     def _check_score_weights(self):
         for team in self:
@@ -36,6 +58,17 @@ class CrmTeam(models.Model):
             "maturity": self.score_weight_maturity,
             "fit": self.score_weight_fit,
         }
+
+    @api.model
+    def _action_concierge_settings(self):
+        """The settings form of the journeys team of the current territory (company)."""
+        team = self.search([("use_journeys", "=", True), ("company_id", "=", self.env.company.id)],
+                           order="sequence, id", limit=1)
+        if not team:
+            raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=self.env.company.name))
+        action = self.env["ir.actions.actions"]._for_xml_id("territory_concierge.crm_team_action_concierge_settings")
+        action["res_id"] = team.id
+        return action
 
     def action_view_retention_preview(self):
         return self.env["crm.lead"]._retention_preview_action()

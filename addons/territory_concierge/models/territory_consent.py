@@ -21,6 +21,7 @@ CONSENT_PURPOSES = [
     ("partner_sharing", "Sharing with partner organisations"),
     ("ambassador", "Being put in touch with an ambassador"),
     ("newsletter", "Newsletters"),
+    ("orientation", "Being oriented to another territory's welcome desk"),
 ]
 
 
@@ -33,6 +34,8 @@ class TerritoryConsent(models.Model):
     _rec_name = "purpose"
 
     journey_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    # The journey's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     purpose = fields.Selection(CONSENT_PURPOSES, required=True)
     source = fields.Selection(
         [("web_form", "Web form"), ("phone", "Phone call"), ("import", "Import"),

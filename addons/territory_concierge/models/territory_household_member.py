@@ -9,6 +9,8 @@ class TerritoryHouseholdMember(models.Model):
     _order = "journey_id, role, age desc, id"
 
     journey_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    # The journey's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     name = fields.Char("First name")
     role = fields.Selection([("adult", "Adult"), ("child", "Child")], required=True, default="adult")
     age = fields.Integer()

@@ -13,6 +13,8 @@ class TerritoryRequest(models.Model):
 
     name = fields.Char("Subject", required=True, tracking=True)
     journey_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    # The journey's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     type_id = fields.Many2one("territory.request.type", required=True, tracking=True)
     description = fields.Html()
     user_id = fields.Many2one(

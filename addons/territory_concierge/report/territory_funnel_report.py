@@ -30,6 +30,7 @@ class TerritoryFunnelReport(models.Model):
     source_id = fields.Many2one("utm.source", readonly=True)
     user_id = fields.Many2one("res.users", string="Concierge", readonly=True)
     team_id = fields.Many2one("crm.team", readonly=True)
+    company_id = fields.Many2one("res.company", string="Territory", readonly=True)
     is_lost = fields.Boolean("Lost", readonly=True)
     is_furthest = fields.Boolean("Furthest stage", readonly=True)
     lost_reason_id = fields.Many2one("crm.lost.reason", string="End reason", readonly=True,
@@ -59,6 +60,7 @@ class TerritoryFunnelReport(models.Model):
                        lead.source_id,
                        lead.user_id,
                        lead.team_id,
+                       lead.company_id,
                        lead.won_status = 'lost' AS is_lost,
                        lead.furthest_stage_id = history.stage_id AS is_furthest,
                        CASE WHEN lead.won_status = 'lost' AND lead.furthest_stage_id = history.stage_id

@@ -3,7 +3,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 RETENTION_MONTHS = (6, 12, 24)
@@ -21,27 +21,39 @@ class TerritoryImpactReport(models.AbstractModel):
     _description = "Impact figures of the conciergerie"
 
     @api.model
-    def get_kpis(self, since=None, until=None, campaign=None, as_of=None):
-        """Figures of the journeys first contacted between ``since`` and ``until``.
+    def get_kpis(self, since=None, until=None, campaign=None, as_of=None, territory=None):
+        """Figures of the journeys first contacted between ``since`` and ``until``, in the
+        territories (companies) the user works in now, or in the one named ``territory``.
 
         :param str since: ISO date, first contact on or after it
         :param str until: ISO date, first contact on or before it
         :param str campaign: name of a UTM campaign, to restrict to its journeys
         :param str as_of: ISO date the retention is measured at (today by default)
-        :return: dict with the keys funnel, lost, campaigns, retention, filters
+        :param str territory: name of one of the user's territories (companies)
+        :return: dict with the keys funnel, lost, campaigns, retention, territories (side by
+            side, when the figures cover several), filters
         """
         if not self.env.user.has_group("territory_concierge.group_concierge_user"):
             raise AccessError(self.env._("Only the conciergerie's staff can read its figures."))
+        if territory:
+            companies = self.env.user.company_ids.filtered(lambda company: company.name == territory)
+            if not companies:
+                raise UserError(self.env._("You work in no territory named “%(name)s”.", name=territory))
+            return self.with_context(allowed_company_ids=companies.ids).get_kpis(since, until, campaign, as_of)
         today = fields.Date.to_date(as_of) if as_of else fields.Date.context_today(self)
         journeys = self._journeys_query(since, until, campaign)
-        stages = self.env["crm.stage"].search([("team_ids.use_journeys", "=", True)], order="sequence, id")
+        # The pipelines of the territories (companies) the user works in now.
+        teams = self.env["crm.team"].search([("use_journeys", "=", True)])
+        stages = self.env["crm.stage"].search([("team_ids", "in", teams.ids)], order="sequence, id")
         xmlids = stages._get_external_ids()
         return {
             "funnel": self._funnel(journeys, stages, xmlids),
             "lost": self._lost(journeys, stages, xmlids),
             "campaigns": self._campaigns(journeys, today),
             "retention": self._retention(journeys, today),
-            "filters": {"since": since, "until": until, "campaign": campaign, "as_of": today.isoformat()},
+            "territories": self._territories(journeys),
+            "filters": {"since": since, "until": until, "campaign": campaign, "as_of": today.isoformat(),
+                        "territories": self.env.companies.mapped("name")},
         }
 
     def _journeys_query(self, since, until, campaign):
@@ -149,6 +161,35 @@ class TerritoryImpactReport(models.AbstractModel):
                     round(campaign.concierge_cost / count, 2) if count and campaign.concierge_cost else None)
             result.append(row)
         return result
+
+    def _territories(self, journeys):
+        """The territories side by side, when the figures cover several: households that reached
+        each milestone (whatever each territory calls or orders its stages), and their total, in
+        which a household oriented from one territory to another counts once, at the furthest
+        milestone it reached in either."""
+        if len(self.env.companies) < 2:
+            return []
+        milestones = [milestone for milestone, _label in self.env["crm.stage"]._fields["milestone"].selection]
+        self.env.cr.execute(SQL("""
+            SELECT GROUPING(funnel.company_id) = 1, funnel.company_id, stage.milestone,
+                   COUNT(DISTINCT COALESCE(lead.origin_journey_id, lead.id))
+              FROM territory_funnel_report funnel
+              JOIN crm_stage stage ON stage.id = funnel.stage_id
+              JOIN crm_lead lead ON lead.id = funnel.journey_id
+             WHERE funnel.journey_id IN (%s) AND stage.milestone IS NOT NULL
+          GROUP BY GROUPING SETS ((funnel.company_id, stage.milestone), (stage.milestone))
+        """, journeys))
+        reached, total = {}, {}
+        for is_total, company_id, milestone, count in self.env.cr.fetchall():
+            if is_total:
+                total[milestone] = count
+            else:
+                reached[company_id, milestone] = count
+        rows = [{"territory": company.name, **{milestone: reached.get((company.id, milestone), 0)
+                                               for milestone in milestones}}
+                for company in self.env.companies.sorted("name")]
+        return [*rows, {"territory": self.env._("Total (households counted once)"),
+                        **{milestone: total.get(milestone, 0) for milestone in milestones}}]
 
     def _retention(self, journeys, today):
         self.env.cr.execute(SQL("""

@@ -24,3 +24,4 @@ from . import test_journey_form_as_concierge
 from . import test_incoming_mail
 from . import test_family_portal
 from . import test_intake_households
+from . import test_territories

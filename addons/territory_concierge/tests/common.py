@@ -45,6 +45,24 @@ class JourneyCommon(TransactionCase):
         cls.profile_health = cls.env.ref("territory_concierge.profile_health_worker")
 
     @classmethod
+    def _second_territory(cls):
+        """A second territory (company "Vosges") with its journeys team on the same stages, its
+        concierge and its manager, who work in that territory only."""
+        cls.other_company = cls.env["res.company"].create({"name": "Vosges", "country_id": cls.env.ref("base.fr").id})
+        cls.other_team = cls.env["crm.team"].create({
+            "name": "Accueil Vosges", "use_journeys": True, "use_opportunities": True,
+            "company_id": cls.other_company.id})
+        for stage in cls.stages.values():
+            stage.team_ids |= cls.other_team
+        territory = {"company_id": cls.other_company.id, "company_ids": [Command.set(cls.other_company.ids)]}
+        cls.other_concierge = new_test_user(cls.env, "tc_other_concierge", "territory_concierge.group_concierge_user",
+                                            name="Odile Vosges", **territory)
+        cls.other_manager = new_test_user(cls.env, "tc_other_manager", "territory_concierge.group_concierge_manager",
+                                          name="Olivier Vosges", **territory)
+        cls.env["crm.team.member"].create(
+            {"crm_team_id": cls.other_team.id, "user_id": cls.other_concierge.id, "assignment_max": 30})
+
+    @classmethod
     def _household(cls, adults=1, children=0, job_lead=True):
         members = [Command.create({"role": "adult", "name": f"Adulte {i + 1}", "age": 35 + i,
                                    "job_sought": "Infirmier", "has_job_lead": job_lead})

@@ -7,12 +7,23 @@ from .common import JourneyCommon
 # The intended matrix (README, "Access rights"): r read, w write, c create, u unlink.
 # Roles: public visitor, portal user, employee outside the conciergerie, CRM user of another
 # team, concierge, manager. The portals of partners, ambassadors and families add their rows
-# with their own modules; public visitors and portal users get nothing here.
+# with their own modules; public visitors and portal users get nothing here. The staff of
+# another territory (an Odoo company) get nothing of this one's households.
 
 
-def rights(portal="", employee="", crm_user="", concierge="", manager=""):
+def rights(portal="", employee="", crm_user="", concierge="", manager="", *, other_territory=None):
+    """``other_territory``: the rights of the concierge and the manager of another territory (an
+    Odoo company) on the records of this one: none on a household's records, by default."""
+    other_concierge, other_manager = other_territory if other_territory is not None else ("", "")
     return {"public": "", "portal": portal, "employee": employee, "crm_user": crm_user,
-            "concierge": concierge, "manager": manager}
+            "concierge": concierge, "manager": manager,
+            "other_concierge": other_concierge, "other_manager": other_manager}
+
+
+def shared(portal="", employee="", crm_user="", concierge="", manager=""):
+    """Reference data every territory shares: the other territory's staff have the same rights."""
+    return rights(portal=portal, employee=employee, crm_user=crm_user, concierge=concierge, manager=manager,
+                  other_territory=(concierge, manager))
 
 
 MATRIX = {
@@ -22,12 +33,12 @@ MATRIX = {
     "territory.consent": rights(concierge="rwc", manager="rwc"),
     "crm.lead.stage.history": rights(concierge="r", manager="r"),
     # Communes and EPCI are INSEE's public reference data: portal pages (offers, profiles) name them.
-    "territory.commune": rights(portal="r", employee="r", crm_user="r", concierge="rw", manager="rwcu"),
-    "territory.epci": rights(portal="r", employee="r", crm_user="r", concierge="r", manager="rwcu"),
-    "territory.profile": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
-    "territory.interest": rights(employee="r", crm_user="r", concierge="rwc", manager="rwcu"),
-    "territory.request.type": rights(employee="r", crm_user="r", concierge="r", manager="rwcu"),
-    "territory.intake.word": rights(concierge="r", manager="rwcu"),
+    "territory.commune": shared(portal="r", employee="r", crm_user="r", concierge="rw", manager="rwcu"),
+    "territory.epci": shared(portal="r", employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.profile": shared(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.interest": shared(employee="r", crm_user="r", concierge="rwc", manager="rwcu"),
+    "territory.request.type": shared(employee="r", crm_user="r", concierge="r", manager="rwcu"),
+    "territory.intake.word": shared(concierge="r", manager="rwcu"),
 }
 
 
@@ -46,6 +57,8 @@ class TestAccessMatrix(AccessMatrixMixin, JourneyCommon):
             "concierge": cls.concierge,
             "manager": cls.manager,
         }
+        cls._second_territory()
+        cls.roles.update(other_concierge=cls.other_concierge, other_manager=cls.other_manager)
         cls.journey = cls._create_journey(household_member_ids=cls._household(), project_horizon="lt_6m")
 
     def _values(self, model, index):

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import JourneyCommon
@@ -146,6 +146,22 @@ class TestIntakeHouseholds(JourneyCommon):
         with self.assertRaises(AccessError):
             self.env["territory.intake.word"].with_user(self.concierge).create(
                 {"word": "Médecin généraliste", "kind": "profile", "profile_id": self.profile_health.id})
+
+    def test_a_withdrawn_consent_is_never_brought_back(self):
+        """An older campaign file saying "yes" does not undo the household's withdrawal."""
+        sharing = self.env["territory.consent"].create(
+            {"journey_id": self.known.id, "purpose": "partner_sharing", "source": "phone", "wording": "Oui."})
+        sharing.action_withdraw()
+        [result] = self._intake([{"ref": 7, "name": "Hélène Verrier", "email": "helene.verrier@example.org",
+                                  "consents": ["partner_sharing", "newsletter"]}])
+        self.assertEqual(result["status"], "updated")
+        self.assertIn("withdrew", " ".join(result["warnings"]))
+        self.assertFalse(self.known._has_active_consent("partner_sharing"))
+        self.assertTrue(self.known._has_active_consent("newsletter"), "a purpose never withdrawn is recorded")
+
+    def test_unknown_channel_is_a_clear_refusal(self):
+        with self.assertRaisesRegex(UserError, "Unknown intake channel: portal"):
+            self._intake([{"ref": 1, "name": "X", "email": "x@example.org"}], source="portal")
 
     def test_only_staff_call_it(self):
         employee = self.env["res.users"].create({"name": "Emma Employee", "login": "tc_employee",

@@ -66,9 +66,11 @@ QUERIES_KANBAN = 9
 # and their load are read once per call), formerly skipped because CRM filled in the creator;
 # 51 since capacity is a cap: the warmed-up run finds the team full (one write per concierge,
 # one batch of activities for the managers); 52 with ended journeys in the team (CRM's predictive
-# scoring reads the team's frequencies once per call).
-QUERIES_CREATE = 52
+# scoring reads the team's frequencies once per call); 54 since a territory is a company (the
+# territory of the household members and stage history rows, and the journeys team check).
+QUERIES_CREATE = 54
 # Moving: 39 since the activities of the stages left are closed (one search, one batch of
 # notes, one unlink, whatever the number of journeys); 35 since the stage plans are launched
-# before that unlink (which empties the record cache) and give the activities their document name.
-QUERIES_MOVE_20 = 35
+# before that unlink (which empties the record cache) and give the activities their document name;
+# 36 since the stage history rows carry the journey's territory (company).
+QUERIES_MOVE_20 = 36

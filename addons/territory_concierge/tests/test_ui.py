@@ -45,3 +45,19 @@ class TestJourneyFormUi(HttpCase):
         self.start_tour(f"/odoo/journeys/{self.journey.id}", "territory_concierge_stage_refusal_tour",
                         login="tc_form_concierge")
         self.assertEqual(self.journey.stage_id, self.env.ref("territory_concierge.stage_contacted"))
+
+
+@tagged("post_install", "-at_install")
+class TestNewTerritoryUi(HttpCase):
+
+    def test_manager_creates_a_territory_in_the_browser(self):
+        """In Chromium, a manager creates the Vosges territory from the Configuration menu."""
+        manager = new_test_user(self.env, "tc_tour_manager", "territory_concierge.group_concierge_manager",
+                                password="tc_tour_manager", lang="en_US")
+        self.start_tour("/odoo/journeys", "territory_concierge_new_territory_tour", login="tc_tour_manager")
+        company = self.env["res.company"].search([("name", "=", "Vosges")])
+        self.assertEqual(company.email, "accueil@vosges.example")
+        self.assertIn(company, manager.company_ids)
+        team = self.env["crm.team"].search([("company_id", "=", company.id), ("use_journeys", "=", True)])
+        self.assertEqual(len(team), 1)
+        self.assertTrue(self.env["territory.commune"].search_count([("insee_code", "=like", "88%")]))

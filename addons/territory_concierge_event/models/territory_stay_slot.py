@@ -22,6 +22,8 @@ class TerritoryStaySlot(models.Model):
     _order = "registration_id, date_begin, id"
 
     registration_id = fields.Many2one("event.registration", required=True, index=True, ondelete="cascade")
+    # The stay's territory, stored for the multi-company record rule.
+    company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True, string="Territory")
     date_begin = fields.Datetime("Start", required=True)
     date_end = fields.Datetime("End")
     kind = fields.Selection(SLOT_KINDS, required=True, default="other")

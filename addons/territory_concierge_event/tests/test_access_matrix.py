@@ -1,12 +1,14 @@
 from datetime import datetime, timedelta
 
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.territory_concierge.tests.access_matrix import AccessMatrixMixin
 from odoo.addons.territory_concierge.tests.common import JourneyCommon
 
 # README, "Access rights": stays are staff-only; households answer through their link.
-ROLES = ("public", "portal", "concierge", "manager")
+# "other_concierge" and "other_manager" work for another territory (an Odoo company): nothing here.
+ROLES = ("public", "portal", "concierge", "manager", "other_concierge", "other_manager")
 MATRIX = {
     "territory.stay.slot": dict.fromkeys(ROLES, "") | {"concierge": "rwcu", "manager": "rwcu"},
     "event.registration": dict.fromkeys(ROLES, "") | {"concierge": "rwc", "manager": "rwc"},
@@ -25,6 +27,8 @@ class TestStayAccessMatrix(AccessMatrixMixin, JourneyCommon):
         cls.roles = {"public": cls.env.ref("base.public_user"),
                      "portal": new_test_user(cls.env, "stay_portal", "base.group_portal"),
                      "concierge": cls.concierge, "manager": cls.manager}
+        cls._second_territory()
+        cls.roles.update(other_concierge=cls.other_concierge, other_manager=cls.other_manager)
 
     def _values(self, model, index):
         journey = self._create_journey(name=f"Matrice {index}", email_from=f"m{index}@stay.example")
@@ -37,3 +41,14 @@ class TestStayAccessMatrix(AccessMatrixMixin, JourneyCommon):
 
     def test_access_matrix(self):
         self._check_access_matrix(MATRIX)
+
+    def test_a_stay_welcomes_its_own_territory_households(self):
+        """Another territory's households are refused by the invitation (they are oriented first),
+        and another territory's staff do not see the stay."""
+        there = self._create_journey(user=self.other_concierge, team_id=self.other_team.id,
+                                     name="Famille Vosgienne", email_from="vosges@stay.example")
+        wizard = self.env["territory.stay.invite.wizard"].create(
+            {"event_id": self.stay.id, "journey_ids": [(6, 0, there.ids)]})
+        with self.assertRaisesRegex(UserError, "another territory"):
+            wizard.action_invite()
+        self.assertFalse(self.env["event.event"].with_user(self.other_concierge).search([("id", "=", self.stay.id)]))

@@ -29,7 +29,7 @@ class TestErasureEverywhere(JourneyCommon):
                                               "organisation_type": "employer"})
         share = self.env["territory.share"].with_user(self.concierge).create(
             {"journey_id": journey.id, "partner_org_id": org.id, "scope_identity": True})
-        share.write({"feedback": f"Entretien avec {NAME} mardi."})
+        share.sudo().write({"feedback": f"Entretien avec {NAME} mardi."})
         share.message_post(body=f"CV de {NAME} ci-joint", attachments=[(f"CV {NAME}.pdf", b"%PDF cv")],
                            message_type="comment")
         # A stay: registration, itinerary, feedback with a free-text answer, the itinerary e-mail queued.

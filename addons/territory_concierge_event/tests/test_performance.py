@@ -74,5 +74,6 @@ class TestStayPerformance(JourneyCommon):
 # Inviting: 48 for 2 households and 136 for 10 before the invitations (send_mail_batch) and the
 # journeys' notes were batched.
 QUERIES_INVITE = 32
-# Attendance: the journeys behind move in one write per stage, the notes in one batch.
-QUERIES_ATTENDANCE = 51
+# Attendance: the journeys behind move in one write per stage, the notes in one batch; 52 since
+# the stage history rows carry the journey's territory (company).
+QUERIES_ATTENDANCE = 52

@@ -29,6 +29,13 @@ class TerritoryStayInviteWizard(models.TransientModel):
             raise UserError(self.env._(
                 "These households have no e-mail address, so they cannot receive the invitation: %(names)s",
                 names=", ".join(without_email.mapped("name"))))
+        # A stay welcomes the households of its own territory (another's are oriented first).
+        elsewhere = self.journey_ids.filtered(
+            lambda journey: self.event_id.company_id and journey.company_id != self.event_id.company_id)
+        if elsewhere:
+            raise UserError(self.env._(
+                "These households belong to another territory than the stay's (%(territory)s): %(names)s",
+                territory=self.event_id.company_id.name, names=", ".join(elsewhere.mapped("name"))))
         already = self.event_id.registration_ids.journey_id
         journeys = self.journey_ids - already
         registrations = self.env["event.registration"].create([{

@@ -47,6 +47,9 @@ class TerritoryIntakeSubmission(models.Model):
 
     journey_id = fields.Many2one("crm.lead", "Journey", readonly=True, index=True, ondelete="cascade",
                                  help="The journey the application created, or the one of the same e-mail.")
+    # The territory of the website it was sent from (the multi-company record rule of staff).
+    company_id = fields.Many2one("res.company", "Territory", readonly=True, index=True,
+                                 default=lambda self: self.env.company)
     match_kind = fields.Selection(
         [("new", "New household"), ("email", "Same e-mail as an existing journey"),
          ("phone", "Same phone as another journey")], "Match", required=True, readonly=True, default="new")

@@ -49,9 +49,13 @@ class PartnerPortal(TerritoryPortal):
         domain = [("state", "in", SHARE_OPEN_STATES)]
         pager = portal_pager(url="/my/shared-journeys", total=Share.search_count(domain), page=page,
                              step=self._items_per_page)
+        shares = Share.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        # An organisation working for several territories sees which desk shared each journey
+        # (sudo: the name of a territory its portal user does not belong to).
+        territories = {share.id: share.company_id.name for share in shares.sudo()}
         values = self._territory_page_values(
-            "shared_journeys", shares=Share.search(domain, limit=self._items_per_page, offset=pager["offset"]),
-            pager=pager, default_url="/my/shared-journeys")
+            "shared_journeys", shares=shares, pager=pager, default_url="/my/shared-journeys",
+            territories=territories if len(set(territories.values())) > 1 else {})
         return request.render("territory_partner.portal_my_shared_journeys", values)
 
     @http.route("/my/shared-journeys/<int:share_id>", type="http", auth="user", website=True)

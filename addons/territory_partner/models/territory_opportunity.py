@@ -53,6 +53,11 @@ class TerritoryOpportunity(models.Model):
         [("open", "Open"), ("filled", "Filled"), ("closed", "Closed")],
         required=True, default="open", index=True, tracking=True)
     active = fields.Boolean(default=True)
+    # A territory is an Odoo company: staff see and match the offers of their territories and
+    # those offered to every territory (a Région, France Travail).
+    company_id = fields.Many2one(
+        "res.company", "Territory", index=True, default=lambda self: self.env.company,
+        help="The territory whose households the offer is for. Empty: the households of every territory.")
 
     _positions_positive = models.Constraint("CHECK(positions >= 0)", "The number of positions cannot be negative.")
     _price_positive = models.Constraint("CHECK(price >= 0)", "The price cannot be negative.")
@@ -105,6 +110,8 @@ class TerritoryOpportunity(models.Model):
         for opportunity in self.sudo():
             if opportunity.contact_id and opportunity.contact_id.commercial_partner_id != own_organisation:
                 raise AccessError(self.env._("An offer's contact must be a person of your organisation."))
+            if opportunity.company_id and opportunity.company_id not in self.env.user.company_ids:
+                raise AccessError(self.env._("An offer goes to a territory your organisation works with."))
 
     def action_suggest_journeys(self):
         """The journeys that suit this opportunity, best first (conciergerie staff only)."""

@@ -196,7 +196,9 @@ class TerritoryOpportunityMatcher(models.AbstractModel):
     @api.model
     def _match_journeys(self, journeys, limit=10, opportunity_domain=()):
         """Best opportunities of each journey: {journey id: [(score, opportunity id, reasons)]}."""
-        opportunities = self._opportunity_rows(opportunity_domain)
+        # The offers of the journeys' territories and those for every territory.
+        opportunities = self._opportunity_rows([
+            *opportunity_domain, ("company_id", "in", [*journeys.sudo().company_id.ids, False])])
         index = defaultdict(list)
         others = []
         for opportunity in opportunities:
@@ -222,8 +224,11 @@ class TerritoryOpportunityMatcher(models.AbstractModel):
         rows = self._opportunity_rows([("id", "=", opportunity.id)])
         if not rows:
             return []
+        # The journeys of the offer's territory, or of the user's territories for an offer to all.
+        territories = opportunity.sudo().company_id or self.env.companies
         journeys = self.env["crm.lead"].sudo().search([
-            ("is_journey", "=", True), ("anonymised_date", "=", False), ("installation_date", "=", False)])
+            ("is_journey", "=", True), ("anonymised_date", "=", False), ("installation_date", "=", False),
+            ("company_id", "in", territories.ids)])
         scored = []
         for journey in self._journey_rows(journeys):
             fit = self._score(journey, rows[0])

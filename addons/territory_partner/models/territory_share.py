@@ -13,6 +13,11 @@ from odoo.addons.territory_concierge.portal_rules import SHARE_OPEN_STATES as OP
 SHARE_SCOPES = ("scope_identity", "scope_household", "scope_jobs", "scope_housing", "scope_business")
 
 
+# Written by the share's actions only: sharing, the partner's answer, closing.
+ANSWER_FIELDS = frozenset({"state", "feedback", "answered_by_id", "date_answered", "close_reason", "shared_by_id",
+                           "date_shared"})
+
+
 class TerritoryShare(models.Model):
     """A journey shared with one partner organisation, within a scope the concierge chose,
     on the household's consent. Partners reach it only through the portal, only while it
@@ -28,6 +33,9 @@ class TerritoryShare(models.Model):
     journey_id = fields.Many2one(
         "crm.lead", required=True, index=True, ondelete="cascade",
         domain="[('is_journey', '=', True)]", groups="territory_concierge.group_concierge_user")
+    # The journey's territory: the multi-company record rule of staff, and the label of the share
+    # in the portal of an organisation working for several territories.
+    company_id = fields.Many2one(related="journey_id.company_id", store=True, index=True, string="Territory")
     partner_org_id = fields.Many2one(
         "res.partner", string="Partner organisation", required=True, index=True, ondelete="restrict",
         domain="[('is_company', '=', True), ('organisation_type', '!=', False)]")
@@ -133,6 +141,11 @@ class TerritoryShare(models.Model):
         return shares
 
     def write(self, vals):
+        # The partner's answer and the share's life are written by their actions only (each
+        # checks who acts): staff writing them would forge what the organisation said.
+        if not self.env.su and ANSWER_FIELDS & set(vals):
+            raise AccessError(self.env._(
+                "A share's state, the partner's answer and who shared it change through their buttons only."))
         # A share is one household's consent given to one organisation: moving it to another
         # journey or organisation would open that one without the checks of a new share.
         for field in ("journey_id", "partner_org_id"):

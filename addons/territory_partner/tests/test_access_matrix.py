@@ -7,9 +7,12 @@ from .common import PartnerCommon
 
 # README, "Access rights": the partner rows. The record checked belongs to the employer's
 # organisation: "partner" is its contact, "partner_other" the contact of another organisation.
-ROLES = ("public", "family", "partner", "partner_other", "concierge", "manager")
+# "other_concierge" and "other_manager" work for another territory (an Odoo company).
+ROLES = ("public", "family", "partner", "partner_other", "concierge", "manager", "other_concierge", "other_manager")
 MATRIX = {
-    "territory.opportunity": dict.fromkeys(ROLES, "") | {"partner": "rwc", "concierge": "rwc", "manager": "rwcu"},
+    # Another territory's staff publish offers of their own territory, and never touch this one's.
+    "territory.opportunity": dict.fromkeys(ROLES, "") | {"partner": "rwc", "concierge": "rwc", "manager": "rwcu",
+                                                         "other_concierge": "c", "other_manager": "c"},
     "territory.share": dict.fromkeys(ROLES, "") | {"partner": "r", "concierge": "rwc", "manager": "rwcu"},
     "territory.share.view": dict.fromkeys(ROLES, "") | {"concierge": "r", "manager": "r"},
 }
@@ -24,6 +27,8 @@ class TestPartnerAccessMatrix(AccessMatrixMixin, PartnerCommon):
         cls.roles = {"public": cls.env.ref("base.public_user"), "family": cls.family_user,
                      "partner": cls.employer_user, "partner_other": cls.chamber_user,
                      "concierge": cls.concierge, "manager": cls.manager}
+        cls._second_territory()
+        cls.roles.update(other_concierge=cls.other_concierge, other_manager=cls.other_manager)
 
     def _consenting_journey(self, index):
         return self._create_journey(name=f"Matrice {index}", consent_ids=[Command.create(
@@ -35,7 +40,7 @@ class TestPartnerAccessMatrix(AccessMatrixMixin, PartnerCommon):
                     {"positions": 3})
         if model == "territory.share":
             return ({"journey_id": self._consenting_journey(index).id, "partner_org_id": self.org_employer.id,
-                     "scope_jobs": True}, {"feedback": "Vu."})
+                     "scope_jobs": True}, {"outcome": "in_progress"})
         share = self._share(journey=self._consenting_journey(index))
         return {"share_id": share.id, "user_id": self.employer_user.id}, {"date": "2026-01-01 10:00:00"}
 

@@ -178,3 +178,41 @@ class TestPartnerPortal(HttpCase, PartnerCommon):
             self.make_jsonrpc_request("/mail/message/post", {
                 "thread_model": "territory.share", "thread_id": self.employer_share.id, "post_data": post})
         self.assertEqual(len(self.employer_share.message_ids.filtered(lambda m: "CV" in (m.body or ""))), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerPortalTwoTerritories(HttpCase, PartnerCommon):
+    """A partner organisation working for two territories (the Région, France Travail) sees the
+    journeys both desks shared with it, each labelled with its territory; each desk's staff see
+    their own shares only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        pages_in_english(cls.env)
+        cls._second_territory()
+        cls.here_share = cls._share(org=cls.org_chamber, scope_identity=True)
+        there = cls._create_journey(user=cls.other_concierge, team_id=cls.other_team.id, name="Famille Vosgienne",
+                                    contact_name="Victor Vosgien",
+                                    consent_ids=[(0, 0, {"purpose": "partner_sharing", "wording": "Oui."})])
+        cls.there_share = cls.env["territory.share"].with_user(cls.other_concierge).create({
+            "journey_id": there.id, "partner_org_id": cls.org_chamber.id, "scope_identity": True})
+
+    def test_organisation_sees_both_territories_shares_labelled(self):
+        self._login(self.chamber_user)
+        page = self.url_open("/my/shared-journeys")
+        self.assertEqual(page.status_code, 200)
+        for share in (self.here_share, self.there_share):
+            self.assertIn(f"/my/shared-journeys/{share.id}", page.text)
+        self.assertIn("Vosges", page.text, "each share says which territory shared it")
+        self.assertIn(self.env.ref("base.main_company").name, page.text)
+        detail = self.url_open(f"/my/shared-journeys/{self.there_share.id}")
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("Victor Vosgien", detail.text)
+
+    def test_each_desk_sees_its_own_shares(self):
+        both = self.here_share | self.there_share
+        self.assertEqual(self.env["territory.share"].with_user(self.concierge).search([("id", "in", both.ids)]),
+                         self.here_share)
+        self.assertEqual(self.env["territory.share"].with_user(self.other_concierge).search(
+            [("id", "in", both.ids)]), self.there_share)

@@ -17,6 +17,15 @@ class TestSharing(PartnerCommon):
         self.assertIn("Recherche d'emploi", notes)
         self.assertNotIn("Job search", notes)
 
+    def test_staff_cannot_forge_the_partner_answer(self):
+        share = self._share()
+        for vals in ({"state": "accepted"}, {"feedback": "Forged"}, {"answered_by_id": self.employer_user.id},
+                     {"close_reason": "done"}, {"shared_by_id": self.manager.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                share.with_user(self.manager).write(vals)
+        share.with_user(self.concierge).outcome = "hired"  # what the concierge learns, they record
+        self.assertEqual((share.state, share.feedback, share.outcome), ("proposed", False, "hired"))
+
     def test_sharing_without_consent_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "has not consented to sharing"):
             self._share(journey=self.journey_without_consent)

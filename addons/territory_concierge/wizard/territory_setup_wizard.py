@@ -1,0 +1,106 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.http import request
+
+from .. import cog
+
+
+class TerritorySetupWizard(models.TransientModel):
+    """"Nouveau territoire": a second welcome desk in the same database. A territory is an Odoo
+    company; its desk is a copy of an existing one (the template): journeys team with its
+    settings, stages with their gates, milestones and activity plans, then editable on their
+    own. Shared by every territory: profiles, interests, request types, the intake
+    vocabulary, end reasons, automation rules and the communes."""
+
+    _name = "territory.setup.wizard"
+    _description = "New territory"
+
+    name = fields.Char("Territory", required=True, help="e.g. Vosges, Pays de Langres, Région Grand Est.")
+    departement_codes = fields.Char(
+        "Départements", help="Codes of the départements it covers, separated by spaces or commas: 88, 2A, 974...")
+    epci_sirens = fields.Char(
+        "EPCI (SIREN)", help="Or the intercommunal bodies it covers: SIREN numbers (9 digits), separated by "
+                             "spaces or commas.")
+    logo = fields.Binary()
+    email = fields.Char("Sender e-mail", help="The address the desk's e-mails are sent from.")
+    user_ids = fields.Many2many(
+        "res.users", string="Staff", domain="[('share', '=', False)]",
+        help="The conciergerie's staff who work for the new territory (besides their own ones): they become "
+             "members of its journeys team.")
+    template_team_id = fields.Many2one(
+        "crm.team", "Copied from", required=True, domain="[('use_journeys', '=', True)]",
+        default=lambda self: self.env["crm.team"].search([("use_journeys", "=", True)], order="sequence, id",
+                                                         limit=1),
+        help="The journeys team whose settings, stages, gates and activity plans the new desk starts from.")
+
+    def _check_manager(self):
+        if not self.env.user.has_group("territory_concierge.group_concierge_manager"):
+            raise AccessError(self.env._("Only the conciergerie's managers create territories."))
+
+    def action_create(self):
+        """Create the territory and its desk, load its communes, open its settings.
+
+        :raise AccessError: anyone but a conciergerie manager
+        :raise UserError: a name already taken, a département or EPCI unknown to the COG
+        """
+        self.ensure_one()
+        self._check_manager()
+        # The template is one the manager can read (record rules): never another's desk.
+        self.template_team_id.check_access("read")
+        departements, epcis = cog.split_codes(self.departement_codes), cog.split_codes(self.epci_sirens)
+        Company = self.env["res.company"].sudo()
+        if Company.search_count([("name", "=ilike", self.name.strip())]):
+            raise UserError(self.env._("A territory named “%(name)s” already exists.", name=self.name.strip()))
+        # Communes first: an unknown code refuses the whole creation (nothing half made).
+        Commune = self.env["territory.commune"].sudo()
+        if departements:
+            Commune._load_departements(departements)
+        if epcis:
+            Commune._load_epci(epcis)
+        # sudo from here: companies are created by administrators in Odoo; a conciergerie
+        # manager (checked above) creates the territories of the conciergerie.
+        template = self.template_team_id.sudo()
+        company = Company.create({
+            "name": self.name.strip(), "logo": self.logo, "email": self.email,
+            "country_id": template.company_id.country_id.id or self.env.ref("base.fr").id,
+            "currency_id": template.company_id.currency_id.id or self.env.ref("base.EUR").id,
+        })
+        staff = (self.user_ids | self.env.user).sudo()
+        staff.write({"company_ids": [Command.link(company.id)]})
+        team = self._copy_desk(template, company)
+        self.env["crm.team.member"].sudo().create([
+            {"crm_team_id": team.id, "user_id": user.id} for user in self.user_ids.sudo()])
+        self._after_territory_created(company, team)
+        if request:
+            # The web client works in the new territory at once (Odoo's company switcher keeps
+            # the active companies in this cookie), and reloads on the new desk's settings.
+            request.future_response.set_cookie("cids", "-".join(map(str, [company.id, *self.env.companies.ids])))
+        return {
+            "type": "ir.actions.client", "tag": "reload", "params": {
+                "action_id": self.env.ref("territory_concierge.crm_team_action_concierge_settings_server").id,
+                "team_id": team.id,  # for callers outside the web client (JSON-2)
+            },
+        }
+
+    @api.model
+    def _copy_desk(self, template, company):
+        """The journeys team and its pipeline, copied from ``template`` into ``company``."""
+        team = template.with_company(company).copy({
+            "name": self.env._("Welcome desk %(territory)s", territory=company.name), "company_id": company.id,
+            # An alias is one address per domain: staff give the new desk its own.
+            "alias_name": False, "crm_team_member_ids": [],
+        })
+        plans = {}
+        for stage in self.env["crm.stage"].sudo().search([("team_ids", "in", template.ids)], order="sequence, id"):
+            plan = stage.activity_plan_id
+            if plan and plan not in plans:
+                plans[plan] = plan.copy({"name": f"{plan.name} ({company.name})", "company_id": company.id})
+            stage.copy({"name": stage.name, "team_ids": [Command.set(team.ids)],
+                        "activity_plan_id": plans.get(plan, plan).id})
+        # End reasons are shared: the new team ends its journeys with the template's.
+        self.env["crm.lost.reason"].sudo().search([("team_ids", "in", template.ids)]).write(
+            {"team_ids": [Command.link(team.id)]})
+        return team
+
+    def _after_territory_created(self, company, team):
+        """Hook: the other modules complete the new territory (website, …)."""
