@@ -220,6 +220,8 @@ class Bench:
                         **form_fields, "tag_ids": {"fields": {"display_name": {}}}})), target=1.5)
         self.funnel_measurements(as_user, team)
         self.cursor.commit()
+        if self.args.territories > 1:
+            self.territories_measurements(env, team, as_user, journey_spec, form_fields)
         return concierge
 
     def spread_pipeline(self, env, team):
@@ -281,6 +283,72 @@ class Bench:
                "note": f"{queries} queries; funnel, end reasons, cost per campaign, retention: no stock equivalent"}
         self.results.append(row)
         print(format_row(row), flush=True)
+
+    def territories_measurements(self, env, team, as_user, journey_spec, form_fields):
+        """Several territories in one database: the concierge's pipeline and journey form in her
+        territory, alone and next to N-1 other territories of ``--territory-journeys`` journeys
+        each (copies of hers, with their stage history, in SQL), and the regional totals of a
+        manager working for all of them. Rolled back at the end: the dataset stays the same."""
+        cr = self.cursor
+        count, per_territory = self.args.territories, self.args.territory_journeys
+        pipeline = lambda: as_user["crm.lead"].web_search_read(  # noqa: E731
+            [("team_id", "=", team.id)], journey_spec, limit=80, order="priority_score desc, id desc")
+        journey = as_user["crm.lead"].search([("team_id", "=", team.id)], limit=1)
+        form = lambda: journey.web_read(form_fields)  # noqa: E731
+        alone = self.measure(env, pipeline), self.measure(env, form)
+        cr.execute("SAVEPOINT territories")
+        companies = env["res.company"].create([{"name": f"Territoire {index}"} for index in range(2, count + 1)])
+        teams = env["crm.team"].create([{"name": f"Accueil {company.name}", "use_journeys": True,
+                                         "company_id": company.id} for company in companies])
+        stages = env["crm.stage"].search([("team_ids", "in", team.ids)])
+        for stage in stages:
+            stage.team_ids |= teams
+        env.flush_all()
+        cr.execute("""SELECT column_name FROM information_schema.columns
+                       WHERE table_name = 'crm_lead' AND column_name NOT IN ('id', 'team_id', 'company_id')""")
+        columns = [row[0] for row in cr.fetchall()]
+        cr.execute("ALTER TABLE crm_lead ADD COLUMN bench_source integer")
+        column_list = ", ".join(f'"{column}"' for column in columns)
+        started = time.perf_counter()
+        for other in teams:
+            cr.execute(f"""
+                INSERT INTO crm_lead ({column_list}, team_id, company_id, bench_source)
+                SELECT {column_list}, %s, %s, id FROM crm_lead
+                 WHERE team_id = %s AND bench_source IS NULL ORDER BY id LIMIT %s
+            """, [other.id, other.company_id.id, team.id, per_territory])
+        cr.execute("""
+            INSERT INTO crm_lead_stage_history (journey_id, company_id, stage_id, stage_sequence, date_entered,
+                                                date_left, skipped)
+            SELECT copy.id, copy.company_id, history.stage_id, history.stage_sequence, history.date_entered,
+                   history.date_left, history.skipped
+              FROM crm_lead copy JOIN crm_lead_stage_history history ON history.journey_id = copy.bench_source
+        """)
+        cr.execute("ANALYZE crm_lead; ANALYZE crm_lead_stage_history")
+        print(f"{count - 1} more territories of {per_territory} journeys in {time.perf_counter() - started:.0f} s",
+              flush=True)
+        env.invalidate_all()
+        cr.execute("SELECT COUNT(*) FROM crm_lead WHERE is_journey")
+        total = cr.fetchone()[0]
+        self.record(f"concierge's pipeline (80 cards) in her territory, alone vs next to {count - 1} others "
+                    f"({total} journeys in all)", self.measure(env, pipeline), alone[0], target=1.5,
+                    note="the same call before and after the other territories were added: the record rules "
+                         "must not scan every territory")
+        self.record("journey form in her territory, alone vs next to the others", self.measure(env, form),
+                    alone[1], target=1.5)
+        manager = env["res.users"].create({
+            "name": "Bench Région", "login": "bench_region", "company_id": team.company_id.id,
+            "company_ids": [(6, 0, (team.company_id | companies).ids)],
+            "group_ids": [(6, 0, [env.ref("territory_concierge.group_concierge_manager").id])]})
+        region = env(user=manager, context={"allowed_company_ids": (team.company_id | companies).ids})
+        queries, seconds = self.measure(env, region["territory.impact.report"].get_kpis, repeat=3)
+        row = {"measurement": f"regional totals: the figures of {count} territories side by side and together "
+                              f"({total} journeys, get_kpis)",
+               "ours": round(seconds * 1000, 1), "stock": None, "unit": "ms", "ratio": None, "target": 1000,
+               "note": f"{queries} queries; a household oriented between territories counted once"}
+        self.results.append(row)
+        print(format_row(row), flush=True)
+        cr.execute("ROLLBACK TO SAVEPOINT territories")
+        env.invalidate_all()
 
     # -- import over JSON-2 -----------------------------------------------------------------
 
@@ -646,6 +714,10 @@ def main():
     parser.add_argument("--partner-orgs", type=int, default=200, help="partner organisations in the dataset")
     parser.add_argument("--portal-users", type=int, default=50, help="portal users (partners, ambassadors, families)")
     parser.add_argument("--load-seconds", type=int, default=30, help="duration of each portal load test (0: skip)")
+    parser.add_argument("--territories", type=int, default=10,
+                        help="territories of the multi-territory measurement, the measured one included (1: skip)")
+    parser.add_argument("--territory-journeys", type=int, default=5000,
+                        help="journeys of each other territory in that measurement")
     parser.add_argument("--port", type=int, default=8079)
     parser.add_argument("--db", default=DB_NAME, help="the benchmark database (built if missing)")
     args = parser.parse_args()

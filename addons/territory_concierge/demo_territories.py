@@ -39,7 +39,7 @@ class TerritorySetupWizard(models.TransientModel):
                                               "noupdate": True}])
         stages = env["crm.stage"].search([("team_ids", "=", team.id)], order="sequence")
         Lead = env["crm.lead"].with_user(vosges_concierge).with_context(allowed_company_ids=company.ids)
-        Lead.create([{
+        colin, _perrin = Lead.create([{
             "name": "Famille Colin — soignants", "contact_name": "Pauline Colin", "type": "opportunity",
             "email_from": "pauline.colin@example.org", "team_id": team.id, "project_horizon": "lt_6m",
             "profile_ids": [(6, 0, env.ref("territory_concierge.profile_health_worker").ids)],
@@ -53,6 +53,16 @@ class TerritorySetupWizard(models.TransientModel):
             "household_member_ids": [(0, 0, {"role": "adult", "name": "Thomas", "age": 44,
                                              "job_sought": "Reprise d'une menuiserie"})],
         }])
+        # The Colins agreed to be shared with partners and put in touch with an ambassador (the
+        # partner and ambassador modules' demo show the Vosges' own).
+        env["territory.consent"].create([{
+            "journey_id": colin.id, "purpose": purpose, "source": "phone", "wording": wording}
+            for purpose, wording in (
+                ("concierge_contact", "J'accepte d'être recontactée par la conciergerie des Vosges."),
+                ("partner_sharing", "J'accepte que mon projet soit partagé avec les partenaires de la conciergerie."),
+                ("ambassador", "J'accepte d'être mise en relation avec un ambassadeur du territoire."))])
+        env["ir.model.data"]._update_xmlids([{"xml_id": "territory_concierge.journey_vosges_colin", "record": colin,
+                                              "noupdate": True}])
         # Haute-Marne → Vosges, accepted: the Blanc family looks for a farm to take over near Épinal.
         blanc = env.ref("territory_concierge.journey_blanc")
         env["territory.consent"].create({"journey_id": blanc.id, "purpose": "orientation", "source": "phone",

@@ -40,10 +40,10 @@ class CrmTeam(models.Model):
         help="The most households an ambassador can sponsor at once: the limit of the capacity they set "
              "on their profile page, and of the capacity staff set on their contact.")
 
-    @api.constrains(*(f"match_weight_{criterion}" for criterion in MATCH_DEFAULT_POINTS))
+    @api.constrains("match_min_points", *(f"match_weight_{criterion}" for criterion in MATCH_DEFAULT_POINTS))
     def _check_match_weights(self):
         for team in self:
-            if min(team._get_match_weights().values()) < 0:
+            if min(*team._get_match_weights().values(), team.match_min_points) < 0:
                 raise ValidationError(self.env._("Matching points must be zero or more."))
 
     def _get_match_weights(self):

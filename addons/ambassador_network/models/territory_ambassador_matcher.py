@@ -85,7 +85,10 @@ class TerritoryAmbassadorMatcher(models.AbstractModel):
             points += weights["profession"]
             reasons.append(self.env._("same line of work (%(points)s pts)", points=weights["profession"]))
         # A tie-breaker: ambassadors with more room left come first.
-        points += min(5, ambassador["room"])
+        room_points = min(5, ambassador["room"])
+        points += room_points
+        reasons.append(self.env._("room for %(count)s more household(s) (%(points)s pts)", count=ambassador["room"],
+                                  points=room_points))
         return points, reasons
 
     @api.model

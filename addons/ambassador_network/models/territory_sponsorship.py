@@ -238,6 +238,13 @@ class TerritorySponsorship(models.Model):
             "user_id": (template._determine_responsible(concierge, self)["responsible"] or concierge).id,
         } for template in plan.template_ids])
 
+    def _demo_schedule_checkins(self, done):
+        """Demo: the check-ins of a sponsorship created active, the first ``done`` of them done."""
+        for sponsorship in self:
+            sponsorship._schedule_checkins()
+            sponsorship.activity_ids.sorted("date_deadline")[:done].action_feedback(
+                feedback=self.env._("Meeting logged by %(name)s.", name=sponsorship.ambassador_id.name))
+
     # ------------------------------------------------------------
     # Ambassador side (portal): each action checks the caller first
     # ------------------------------------------------------------

@@ -59,7 +59,8 @@ class TestRetention(JourneyCommon):
                 self.assertFalse(self.env["crm.lead"].search(self.env["crm.lead"]._retention_expired_domain()))
 
     def test_retention_period_is_configurable(self):
-        self.team.retention_years = 0
+        # Every journeys team (the demo's second territory has its own).
+        self.env["crm.team"].search([("use_journeys", "=", True)]).retention_years = 0
         with freeze_time("2035-01-01 10:00:00"):
             self.assertFalse(self.env["crm.lead"].search(self.env["crm.lead"]._retention_expired_domain()))
         self.team.retention_years = 1
