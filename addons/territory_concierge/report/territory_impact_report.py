@@ -254,6 +254,7 @@ class TerritoryImpactReport(models.AbstractModel):
             "retention": {"installed": tuple(f"{prefix}_{m}m" for m in RETENTION_MONTHS
                                              for prefix in ("still_here", "share")),
                           **{f"still_here_{m}m": (f"share_{m}m",) for m in RETENTION_MONTHS}},
+            "territories": dict.fromkeys(dict(self.env["crm.stage"]._fields["milestone"].selection), ()),
         }
         masked = {key: value for key, value in kpis.items() if key != "backlog"}
         for section, count_keys in derived.items():

@@ -118,6 +118,8 @@ class TerritoryImpactReport(models.AbstractModel):
             "as_of": long_date(as_of, locale),
             "period": self._period_label(filters, locale),
             "campaign": filters.get("campaign") or "",
+            # Printed for one territory or several (a Région): those chosen in the company switcher.
+            "territories": ", ".join(filters.get("territories") or []),
             "headline": self._headline(masked, number, percent, money),
             "funnel": funnel, "retention": retention, "campaigns": campaigns, "lost": lost, "charts": charts,
             "footnotes": [self.env._("%(dash)s* not published: computed on fewer than %(count)s households, it could "

@@ -105,6 +105,13 @@ class TestTerritories(JourneyCommon):
         self.assertEqual(rows["Total (households counted once)"]["contacted"], here + 1)
         self.assertEqual((rows[main.name]["contacted"], rows["Vosges"]["contacted"]), (here, 1))
         self.assertEqual(both["funnel"][0]["reached"], here + 1, "the total of both")
+        # The report for elected officials names the territories it covers, and masks their
+        # small counts like the others.
+        presented = report._present(report.mask_small_groups(both), "en_US")
+        self.assertIn("Vosges", presented["territories"])
+        self.assertIn(main.name, presented["territories"])
+        masked_rows = {row["territory"]: row for row in report.mask_small_groups(both)["territories"]}
+        self.assertIsNone(masked_rows["Vosges"]["contacted"], "1 household: not published")
         vosges = report.get_kpis(territory="Vosges")
         self.assertEqual((vosges["funnel"][0]["reached"], vosges["territories"]), (1, []))
         self.assertEqual(vosges["filters"]["territories"], ["Vosges"])
