@@ -545,6 +545,15 @@ class CrmLead(models.Model):
             self.browse(list(notes))._message_log_batch(bodies=notes)
         to_close.unlink()
 
+    def _move_to_milestone(self, milestone):
+        """Move each journey to the first stage of its own team where ``milestone`` starts (the
+        automation rules' moves: "settled one year after installation", in every territory)."""
+        stages = self.env["crm.stage"]._milestone_stages(self.team_id, milestone)
+        for stage, journeys in self.grouped(lambda journey: stages.get(journey.team_id.id)).items():
+            if stage:
+                journeys.filtered(lambda journey, stage=stage: journey.stage_id != stage).write(
+                    {"stage_id": stage.id})
+
     # ------------------------------------------------------------
     # ASSIGNMENT
     # ------------------------------------------------------------

@@ -96,3 +96,22 @@ class TestFollowUpAutomation(JourneyCommon):
             "territory_concierge.lost_reason_left_after_installation").id)
         self._run_cron_at("2027-01-11 08:00:00")
         self.assertEqual(journey.stage_id, self.stages["installed"])
+
+    def test_rules_follow_milestones_in_every_team(self):
+        """A second journeys team with copies of the stages (a territory made by the wizard): its
+        installed households get the follow-ups and reach its own "settled" stage."""
+        team = self.team.copy({"name": "Accueil bis", "alias_name": False})
+        copies = {name: stage.copy({"name": stage.name, "team_ids": [(6, 0, team.ids)]})
+                  for name, stage in self.stages.items()}
+        self.env["crm.team.member"].create({"crm_team_id": team.id, "user_id": self.concierge.id})
+        start = "2026-01-10 10:00:00"
+        with common.freeze_time(start), patch.object(self.env.cr, "_now", datetime.datetime.fromisoformat(start)):
+            journey = self._create_journey(team_id=team.id, household_member_ids=self._household(),
+                                           project_horizon="lt_6m")
+            journey.write({"installation_commune_id": self.town_with_station.id, "installation_date": "2026-01-10",
+                           "stage_id": copies["installed"].id})
+            self.our_automations.last_run = datetime.datetime.fromisoformat(start)
+        self._run_cron_at("2026-02-11 08:00:00")
+        self.assertIn("Suivi à 1 mois après l'installation", self._summaries(journey))
+        self._run_cron_at("2027-01-11 08:00:00")
+        self.assertEqual(journey.stage_id, copies["settled"], "its own team's stage, not the shipped one")
