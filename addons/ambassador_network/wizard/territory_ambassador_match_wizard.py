@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.territory_concierge.access import check_journeys_readable
 
 from ..models.territory_sponsorship import check_concierge_staff
 
@@ -13,6 +15,10 @@ class TerritoryAmbassadorMatchWizard(models.TransientModel):
     line_ids = fields.One2many("territory.ambassador.match.wizard.line", "wizard_id", readonly=True)
     # No ambassador is suggested without the household's consent: a proposal would be refused.
     consent_missing = fields.Boolean(readonly=True)
+
+    @api.constrains("journey_id")
+    def _check_journeys_readable(self):
+        check_journeys_readable(self, "journey_id")
 
     def _open(self):
         self.ensure_one()

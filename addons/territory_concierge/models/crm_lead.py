@@ -298,6 +298,9 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         self._check_server_maintained_fields([vals])
+        journeys_before = self.browse() if self.env.su else self.filtered("is_journey")
+        if journeys_before:
+            journeys_before._check_stays_in_its_territory(vals)
         entering, previous_stages = self.browse(), {}
         if "stage_id" in vals:
             entering = self.filtered(lambda lead: lead.stage_id.id != vals["stage_id"])
@@ -333,10 +336,27 @@ class CrmLead(models.Model):
             # Plans first: closing unlinks activities, which empties the whole record cache.
             entering_journeys._launch_stage_activity_plans()
             entering_journeys._close_activities_of_stages_left()
+        if journeys_before and journeys_before - journeys_before.filtered("is_journey"):
+            # CRM gives a lead the team of its new salesperson: a journey would leave the
+            # journeys teams (and their privacy) for a sales team.
+            raise UserError(self.env._(
+                "A journey stays in a newcomer journeys team: choose a concierge of its team."))
         if vals.get("active") is False:
             # Lost or archived: partners and ambassadors lose the journey at once.
             self._revoke_outside_access("journey_closed")
         return result
+
+    def _check_stays_in_its_territory(self, vals):
+        """A household changes territory through an orientation with its consent: never by
+        giving its journey another company, nor a concierge who does not work there (CRM would
+        follow the concierge's team and company)."""
+        if "company_id" in vals and any(journey.company_id.id != vals["company_id"] for journey in self):
+            raise AccessError(self.env._("A journey stays in its territory: orient the household instead."))
+        if vals.get("user_id"):
+            concierge = self.env["res.users"].sudo().browse(vals["user_id"])
+            if not self.company_id <= concierge.company_ids:
+                raise AccessError(self.env._(
+                    "%(name)s does not work for this territory: orient the household instead.", name=concierge.name))
 
     def _check_journeys_team_staff(self):
         """Only conciergerie staff put leads in a journeys team: a lead there is a household's
@@ -497,7 +517,8 @@ class CrmLead(models.Model):
                 "note": template.note,
                 "date_deadline": template._get_date_deadline(today),
                 "journey_stage_id": stage.id,
-            }) for template in stage.activity_plan_id.template_ids]
+            # sudo: a stage's plan is its configuration (plans belong to a territory's company).
+            }) for template in stage.sudo().activity_plan_id.template_ids]
             for journey in journeys:
                 for template, values in templates:
                     if template.responsible_type == "on_demand":
@@ -1670,8 +1691,15 @@ class CrmLead(models.Model):
         "crm.lead", "Oriented from", readonly=True, copy=False, index="btree_not_null",
         groups="territory_concierge.group_concierge_user",
         help="The journey of the same household in the territory that oriented it here.")
-    orientation_ids = fields.One2many("territory.orientation", "journey_id", string="Orientations",
-                                      groups="territory_concierge.group_concierge_user")
+    orientation_ids = fields.Many2many("territory.orientation", string="Orientations",
+                                       compute="_compute_orientation_ids",
+                                       groups="territory_concierge.group_concierge_user")
+
+    def _compute_orientation_ids(self):
+        # The orientations' link to the journey is hidden from clients (see territory.orientation).
+        found = self.env["territory.orientation"].sudo().search([("journey_id", "in", self.ids)]).grouped("journey_id")
+        for journey in self:
+            journey.orientation_ids = found.get(journey, self.env["territory.orientation"]).with_env(self.env)
 
     def action_orient(self):
         """Open "Orient to another territory" on this journey."""

@@ -78,7 +78,7 @@ class TerritoryConsent(models.Model):
             if set(vals) - {"date_withdrawn"}:
                 raise UserError(self.env._(
                     "A consent is a proof and cannot be changed: withdraw it, or record a new one."))
-            if not vals["date_withdrawn"] or any(consent.date_withdrawn for consent in self):
+            if not vals.get("date_withdrawn") or any(consent.date_withdrawn for consent in self):
                 raise UserError(self.env._(
                     "A withdrawal is final: record a new consent if the person agrees again."))
         return super().write(vals)

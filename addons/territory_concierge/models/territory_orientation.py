@@ -20,9 +20,11 @@ class TerritoryOrientation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "state, create_date desc, id desc"
 
-    journey_id = fields.Many2one(
-        "crm.lead", "Journey oriented", required=True, readonly=True, index=True, ondelete="cascade",
-        groups="territory_concierge.group_concierge_user")
+    # The first desk's journey: hidden from every client (its name would reach the other desk
+    # before it accepted); each desk sees its own side through the computed fields below.
+    journey_id = fields.Many2one("crm.lead", "Journey oriented", required=True, readonly=True, index=True,
+                                 ondelete="cascade", groups="base.group_system")
+    source_journey_id = fields.Many2one("crm.lead", "Journey oriented", compute="_compute_desk_journeys")
     source_company_id = fields.Many2one("res.company", "From", required=True, readonly=True, index=True)
     target_company_id = fields.Many2one("res.company", "To", required=True, readonly=True, index=True)
     state = fields.Selection(ORIENTATION_STATES, required=True, default="proposed", readonly=True, tracking=True)
@@ -35,8 +37,18 @@ class TerritoryOrientation(models.Model):
     date_answered = fields.Datetime("Answered on", readonly=True)
     decline_reason = fields.Text(readonly=True)
     new_journey_id = fields.Many2one("crm.lead", "Journey in the new territory", readonly=True, index="btree_not_null",
-                                     groups="territory_concierge.group_concierge_user")
+                                     groups="base.group_system")
+    target_journey_id = fields.Many2one("crm.lead", "Journey in the new territory", compute="_compute_desk_journeys")
     is_for_my_territory = fields.Boolean(compute="_compute_is_for_my_territory")
+
+    @api.depends_context("uid")
+    def _compute_desk_journeys(self):
+        """Each desk's own journey: the first desk's to its staff, the new one to the other's."""
+        territories = self.env.user.company_ids
+        for orientation in self:
+            both = orientation.sudo()
+            orientation.source_journey_id = both.journey_id if both.source_company_id in territories else False
+            orientation.target_journey_id = both.new_journey_id if both.target_company_id in territories else False
 
     @api.depends_context("allowed_company_ids")
     def _compute_is_for_my_territory(self):

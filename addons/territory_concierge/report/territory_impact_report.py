@@ -118,9 +118,13 @@ class TerritoryImpactReport(models.AbstractModel):
         stages = self.env["crm.stage"]._milestone_stages(teams, milestone)
         if not stages:
             return {}
+        # The stage history itself, not the funnel view (which aggregates every journey's stays
+        # per stage): a stage reached is a row of it, and this runs once per milestone.
         self.env.cr.execute(SQL("""
-            SELECT campaign_id, COUNT(DISTINCT journey_id) FROM territory_funnel_report
-             WHERE journey_id IN (%s) AND stage_id IN %s GROUP BY campaign_id
+            SELECT lead.campaign_id, COUNT(DISTINCT history.journey_id)
+              FROM crm_lead_stage_history history
+              JOIN crm_lead lead ON lead.id = history.journey_id
+             WHERE history.journey_id IN (%s) AND history.stage_id IN %s GROUP BY lead.campaign_id
         """, journeys, tuple(stage.id for stage in stages.values())))
         return dict(self.env.cr.fetchall())
 
@@ -171,13 +175,13 @@ class TerritoryImpactReport(models.AbstractModel):
             return []
         milestones = [milestone for milestone, _label in self.env["crm.stage"]._fields["milestone"].selection]
         self.env.cr.execute(SQL("""
-            SELECT GROUPING(funnel.company_id) = 1, funnel.company_id, stage.milestone,
+            SELECT GROUPING(lead.company_id) = 1, lead.company_id, stage.milestone,
                    COUNT(DISTINCT COALESCE(lead.origin_journey_id, lead.id))
-              FROM territory_funnel_report funnel
-              JOIN crm_stage stage ON stage.id = funnel.stage_id
-              JOIN crm_lead lead ON lead.id = funnel.journey_id
-             WHERE funnel.journey_id IN (%s) AND stage.milestone IS NOT NULL
-          GROUP BY GROUPING SETS ((funnel.company_id, stage.milestone), (stage.milestone))
+              FROM crm_lead_stage_history history
+              JOIN crm_stage stage ON stage.id = history.stage_id
+              JOIN crm_lead lead ON lead.id = history.journey_id
+             WHERE history.journey_id IN (%s) AND stage.milestone IS NOT NULL
+          GROUP BY GROUPING SETS ((lead.company_id, stage.milestone), (stage.milestone))
         """, journeys))
         reached, total = {}, {}
         for is_total, company_id, milestone, count in self.env.cr.fetchall():

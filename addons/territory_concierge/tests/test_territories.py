@@ -53,8 +53,25 @@ class TestTerritories(JourneyCommon):
     def test_a_journey_never_moves_to_another_territory_team(self):
         with self.assertRaises(AccessError):
             self.there.with_user(self.other_concierge).team_id = self.team
+        # Not through its concierge (CRM would follow her team) nor its company either.
+        for vals in ({"user_id": self.concierge.id}, {"company_id": self.env.ref("base.main_company").id},
+                     {"user_id": self.concierge.id, "company_id": self.env.ref("base.main_company").id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self.there.with_user(self.other_concierge).write(vals)
+        with self.assertRaises(UserError) as refused:  # (assertRaises rolls the write back)
+            self.there.with_user(self.other_concierge).user_id = self.other_manager  # in no journeys team
+        self.assertIn("stays in a newcomer journeys team", str(refused.exception))
+        # Nor named by another territory's records: read back, the link would give its name.
+        wizard = self.env["territory.orientation.wizard"].with_user(self.concierge)
+        wizard.create({"journey_id": self.here.id, "note": "x", "target": str(self.other_company.id)})
+        with self.assertRaises(AccessError):
+            wizard.create({"journey_id": self.there.id, "note": "x", "target": str(self.other_company.id)})
+        other_plans = self.env["mail.activity.plan"].with_user(self.other_manager).search([])
+        self.assertFalse(other_plans.filtered(lambda plan: plan.company_id == self.env.ref("base.main_company")),
+                         "another territory's activity plans are not its staff's")
         with self.assertRaises(AccessError):
             self._create_journey(user=self.other_concierge, name="Intrus")
+        self.env.invalidate_all()
         self.assertEqual(self.there.team_id, self.other_team)
 
     def test_a_journeys_team_always_has_a_territory(self):
@@ -144,6 +161,9 @@ class TestTerritories(JourneyCommon):
         self.assertNotIn("meme@example.org", seen.summary)
         with self.assertRaises(AccessError):
             seen.journey_id.read(["email_from"])
+        self.assertEqual(seen.read(["source_journey_id"])[0]["source_journey_id"], False,
+                         "not even the journey's name")
+        self.assertEqual(orientation.with_user(self.concierge).source_journey_id, self.here)
         self.assertTrue(seen.activity_ids, "a to-do for the other desk")
         # Only the other desk answers.
         with self.assertRaises(AccessError):
@@ -159,7 +179,8 @@ class TestTerritories(JourneyCommon):
         self.assertIn("D'accord pour les Vosges", new_journey.consent_ids.wording)
         self.assertFalse(self.here.active)
         self.assertTrue(self.here.lost_reason_id.is_orientation)
-        self.assertEqual(self.here.orientation_ids.new_journey_id, new_journey, "the first journey keeps the link")
+        self.assertEqual(self.here.orientation_ids.sudo().new_journey_id, new_journey,
+                         "the first journey keeps the link")
         # The regional total counts the household once, at the furthest step it reached.
         self.manager.company_ids |= self.other_company
         main = self.env.ref("base.main_company")

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..access import check_journeys_readable
+
 
 class TerritoryOrientationWizard(models.TransientModel):
     """"Orienter vers un autre territoire": the territory, and a word to its desk."""
@@ -13,6 +15,10 @@ class TerritoryOrientationWizard(models.TransientModel):
                        help="What the household looks for there: the other desk reads it with the household's "
                             "composition and project, without its name nor how to reach it, before accepting.")
     has_consent = fields.Boolean(compute="_compute_has_consent")
+
+    @api.constrains("journey_id")
+    def _check_journeys_readable(self):
+        check_journeys_readable(self, "journey_id")
 
     @api.model
     def _selection_target(self):

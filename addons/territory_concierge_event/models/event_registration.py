@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
+from odoo.addons.territory_concierge.access import check_journeys_readable
+
 SUGGESTED_SLOTS = 3
 # How long a suggested meeting lasts: suggested slots follow one another, this long each.
 SUGGESTED_SLOT_DURATION = timedelta(minutes=90)
@@ -47,6 +49,10 @@ class EventRegistration(models.Model):
     itinerary_sent_date = fields.Datetime("Itinerary sent on", copy=False, readonly=True)
     survey_user_input_id = fields.Many2one("survey.user_input", string="Feedback", copy=False, readonly=True)
     survey_state = fields.Selection(related="survey_user_input_id.state", string="Feedback status")
+
+    @api.constrains("journey_id")
+    def _check_journeys_readable(self):
+        check_journeys_readable(self, "journey_id")
 
     def write(self, vals):
         result = super().write(vals)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.territory_concierge.access import check_journeys_readable
+
 
 class TerritoryStayInviteWizard(models.TransientModel):
     """Invite journeys picked in the pipeline to a discovery stay: one registration each,
@@ -14,6 +16,10 @@ class TerritoryStayInviteWizard(models.TransientModel):
         domain="[('stay_kind', '!=', False), ('date_end', '>=', context_today().strftime('%Y-%m-%d'))]")
     journey_ids = fields.Many2many("crm.lead", string="Journeys", required=True,
                                    domain="[('is_journey', '=', True)]")
+
+    @api.constrains("journey_ids")
+    def _check_journeys_readable(self):
+        check_journeys_readable(self, "journey_ids")
 
     @api.model
     def default_get(self, fields_list):

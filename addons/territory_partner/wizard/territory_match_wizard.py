@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.territory_concierge.access import check_journeys_readable
 
 from ..models.territory_share import check_concierge_staff
 
@@ -13,6 +15,10 @@ class TerritoryMatchWizard(models.TransientModel):
     journey_id = fields.Many2one("crm.lead", readonly=True)
     opportunity_id = fields.Many2one("territory.opportunity", readonly=True)
     line_ids = fields.One2many("territory.match.wizard.line", "wizard_id", string="Suggestions", readonly=True)
+
+    @api.constrains("journey_id")
+    def _check_journeys_readable(self):
+        check_journeys_readable(self, "journey_id")
 
     def _open(self):
         """Compute the suggestions and show them."""
