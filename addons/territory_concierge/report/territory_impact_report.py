@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -111,22 +112,33 @@ class TerritoryImpactReport(models.AbstractModel):
             "count": count,
         } for stage_id, reason_id, count in sorted(rows, key=lambda row: (order.get(row[0], 99), -row[2]))]
 
-    def _reached_counts_by_campaign(self, journeys, milestone):
-        """Journeys per campaign that reached a milestone: the first stage of that milestone (or
-        a later one) of their own journeys team, whatever the stages are called or ordered."""
+    def _reached_counts_by_campaign(self, journeys, milestones):
+        """Journeys per campaign that reached each milestone: the first stage of that milestone
+        (or a later one) of their own journeys team, whatever the stages are called or ordered.
+
+        :return: {milestone: {campaign id: count}}
+        """
         teams = self.env["crm.team"].search([("use_journeys", "=", True)])
-        stages = self.env["crm.stage"]._milestone_stages(teams, milestone)
-        if not stages:
-            return {}
-        # The stage history itself, not the funnel view (which aggregates every journey's stays
-        # per stage): a stage reached is a row of it, and this runs once per milestone.
+        milestone_of_stage = defaultdict(set)
+        for milestone in milestones:
+            for stage in self.env["crm.stage"]._milestone_stages(teams, milestone).values():
+                milestone_of_stage[stage.id].add(milestone)
+        counts = {milestone: {} for milestone in milestones}
+        if not milestone_of_stage:
+            return counts
+        # One pass over the stage history itself, not the funnel view (which aggregates every
+        # journey's stays per stage): a stage reached is a row of it.
         self.env.cr.execute(SQL("""
-            SELECT lead.campaign_id, COUNT(DISTINCT history.journey_id)
+            SELECT lead.campaign_id, history.stage_id, COUNT(DISTINCT history.journey_id)
               FROM crm_lead_stage_history history
               JOIN crm_lead lead ON lead.id = history.journey_id
-             WHERE history.journey_id IN (%s) AND history.stage_id IN %s GROUP BY lead.campaign_id
-        """, journeys, tuple(stage.id for stage in stages.values())))
-        return dict(self.env.cr.fetchall())
+             WHERE history.journey_id IN (%s) AND history.stage_id IN %s
+          GROUP BY lead.campaign_id, history.stage_id
+        """, journeys, tuple(milestone_of_stage)))
+        for campaign_id, stage_id, count in self.env.cr.fetchall():
+            for milestone in milestone_of_stage[stage_id]:
+                counts[milestone][campaign_id] = counts[milestone].get(campaign_id, 0) + count
+        return counts
 
     def _still_here(self, journeys, today, months):
         """(journey id, campaign id, installation date) of households installed at least
@@ -145,9 +157,8 @@ class TerritoryImpactReport(models.AbstractModel):
         return self.env.cr.fetchall()
 
     def _campaigns(self, journeys, today):
-        qualified = self._reached_counts_by_campaign(journeys, "qualified")
-        stays = self._reached_counts_by_campaign(journeys, "stay")
-        installed = self._reached_counts_by_campaign(journeys, "installed")
+        reached = self._reached_counts_by_campaign(journeys, ("qualified", "stay", "installed"))
+        qualified, stays, installed = reached["qualified"], reached["stay"], reached["installed"]
         still_here = {}
         for _journey, campaign_id, _installed_on, here in self._still_here(journeys, today, 12):
             still_here[campaign_id] = still_here.get(campaign_id, 0) + (1 if here else 0)
