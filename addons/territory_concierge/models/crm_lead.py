@@ -294,6 +294,7 @@ class CrmLead(models.Model):
             journeys._record_stage_history({})
             journeys._assign_new_journeys()
             journeys._launch_stage_activity_plans()
+            journeys._keep_household_contacts_in_territory()
         return leads
 
     def write(self, vals):
@@ -336,6 +337,8 @@ class CrmLead(models.Model):
             # Plans first: closing unlinks activities, which empties the whole record cache.
             entering_journeys._launch_stage_activity_plans()
             entering_journeys._close_activities_of_stages_left()
+        if "partner_id" in vals:
+            self.filtered("is_journey")._keep_household_contacts_in_territory()
         if journeys_before and journeys_before - journeys_before.filtered("is_journey"):
             # CRM gives a lead the team of its new salesperson: a journey would leave the
             # journeys teams (and their privacy) for a sales team.
@@ -345,6 +348,15 @@ class CrmLead(models.Model):
             # Lost or archived: partners and ambassadors lose the journey at once.
             self._revoke_outside_access("journey_closed")
         return result
+
+    def _keep_household_contacts_in_territory(self):
+        """A household's contact belongs to its journey's territory: Odoo's partner rule then
+        hides it from the other territories' staff (contacts without company are everyone's).
+        Contacts of a user working elsewhere (staff, an organisation's contact) stay as they are."""
+        for journey in self.sudo().filtered(lambda j: j.partner_id and not j.partner_id.company_id):
+            users = journey.partner_id.with_context(active_test=False).user_ids
+            if all(journey.company_id in user.company_ids for user in users) and not journey.partner_id.is_company:
+                journey.partner_id.company_id = journey.company_id
 
     def _check_stays_in_its_territory(self, vals):
         """A household changes territory through an orientation with its consent: never by
@@ -716,7 +728,7 @@ class CrmLead(models.Model):
     @api.model
     def get_import_templates(self):
         """From the journeys list, Odoo's import offers a journeys template."""
-        team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
+        team = self._context_journeys_team()
         if team.use_journeys:
             return [{
                 "label": self.env._("Import template for newcomer journeys"),
@@ -1045,11 +1057,39 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _read_group_stage_ids(self, stages, domain):
+    def _journeys_desk_teams(self):
+        """The journeys teams of the territories (companies) the user works in now."""
+        return self.env["crm.team"].search([("use_journeys", "=", True), ("company_id", "in", self.env.companies.ids)],
+                                           order="sequence, id")
+
+    @api.model
+    def _context_journeys_team(self):
+        """The journeys team a view or an import works in: the one named by the context, or the
+        current territory's desk (the journeys action names none)."""
         team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
-        if team.use_journeys:
+        if not team and self.env.context.get("journeys_desk"):
+            team = self._journeys_desk_teams().filtered(lambda t: t.company_id == self.env.company)[:1]
+        return team
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if self.env.context.get("journeys_desk") and "team_id" in fields_list \
+                and not self.env.context.get("default_team_id"):
+            # The current territory's desk (the action names no team: each territory has its own).
+            team = self._context_journeys_team()
+            if team:
+                values["team_id"] = team.id
+        return values
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        team = self.env["crm.team"].sudo().browse(self.env.context.get("default_team_id")).exists()
+        teams = team if team.use_journeys else (
+            self._journeys_desk_teams() if self.env.context.get("journeys_desk") else team.browse())
+        if teams:
             stage_ids = stages.sudo()._search(
-                ["|", ("id", "in", stages.ids), ("team_ids", "in", team.ids)], order=stages._order)
+                ["|", ("id", "in", stages.ids), ("team_ids", "in", teams.ids)], order=stages._order)
             return stages.browse(stage_ids)
         return super()._read_group_stage_ids(stages, domain)
 
@@ -1275,7 +1315,7 @@ class CrmLead(models.Model):
         already known is refused, naming the journey (update that one, or import the file with
         scripts/import_candidates.py, which fills what it lacks). Rows naming a record (``id``
         or ``.id``) update it, as in Odoo."""
-        team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
+        team = self._context_journeys_team()
         if not (self.env.context.get("import_file") and team.use_journeys and "email_from" in fields):
             return super().load(fields, data)
         email_index = fields.index("email_from")
@@ -1741,6 +1781,12 @@ class CrmLead(models.Model):
                                                   order="sequence, id", limit=1)
         if not team:
             raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=company.name))
+        # The household's contact moves with it, its portal account too (its page then shows
+        # its new desk).
+        if self.partner_id.company_id == self.company_id and not self.partner_id.user_ids.filtered(
+                lambda user: not user.share):
+            self.partner_id.user_ids.sudo().write({"company_ids": [(4, company.id)], "company_id": company.id})
+            self.partner_id.sudo().company_id = company
         consent = self.consent_ids.filtered(lambda c: c.is_active and c.purpose == "orientation")[:1]
         new_journey = self.sudo().with_company(company).create({
             "name": self.name, "contact_name": self.contact_name, "partner_id": self.partner_id.id,
@@ -1765,7 +1811,6 @@ class CrmLead(models.Model):
             self.env._("Oriented from %(territory)s by %(name)s.", territory=self.company_id.name,
                        name=orientation.proposed_by_id.name),
             orientation.note or ""), subtype_xmlid="mail.mt_note")
-        # The household's portal page follows it to its new desk.
         if self.partner_id.family_journey_id == self:
             self.partner_id.sudo().family_journey_id = new_journey
         return new_journey

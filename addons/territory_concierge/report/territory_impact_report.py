@@ -69,18 +69,27 @@ class TerritoryImpactReport(models.AbstractModel):
         return self.env["crm.lead"].with_context(active_test=False)._search(domain).subselect()
 
     def _funnel(self, journeys, stages, xmlids):
+        """One row per stage; several territories' copies of a stage (same place, same name: the
+        "Nouveau territoire" wizard copies them) make one row, with the journeys of all."""
         self.env.flush_all()
+        representative = {}
+        for stage in stages:
+            representative.setdefault((stage.sequence, stage.name), stage)
+        key_of = {stage.id: representative[stage.sequence, stage.name].id for stage in stages}
+        if not key_of:
+            return []
         self.env.cr.execute(SQL("""
-            SELECT stage_id, COUNT(*),
-                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days_in_stage)
-                       FILTER (WHERE days_in_stage IS NOT NULL)
-              FROM territory_funnel_report
-             WHERE journey_id IN (%s)
-          GROUP BY stage_id
-        """, journeys))
+            SELECT stage_key.key, COUNT(*),
+                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY funnel.days_in_stage)
+                       FILTER (WHERE funnel.days_in_stage IS NOT NULL)
+              FROM territory_funnel_report funnel
+              JOIN (VALUES %s) AS stage_key (stage_id, key) ON stage_key.stage_id = funnel.stage_id
+             WHERE funnel.journey_id IN (%s)
+          GROUP BY stage_key.key
+        """, SQL(", ").join(SQL("(%s, %s)", stage_id, key) for stage_id, key in key_of.items()), journeys))
         reached = {stage_id: (count, median) for stage_id, count, median in self.env.cr.fetchall()}
         funnel, previous = [], None
-        for stage in stages:
+        for stage in representative.values():
             count, median = reached.get(stage.id, (0, None))
             funnel.append({
                 "stage": xmlids[stage.id][0] if xmlids.get(stage.id) else str(stage.id),

@@ -16,6 +16,7 @@ class TestTerritories(JourneyCommon):
         super().setUpClass()
         cls._second_territory()
         cls.here = cls._create_journey(name="Famille Marnaise", email_from="meme@example.org",
+                                       partner_id=cls.env["res.partner"].create({"name": "Famille Marnaise"}).id,
                                        household_member_ids=cls._household())
         cls.there = cls._create_journey(user=cls.other_concierge, team_id=cls.other_team.id,
                                         name="Famille Vosgienne", email_from="vosges@example.org",
@@ -49,6 +50,14 @@ class TestTerritories(JourneyCommon):
                     self.assertEqual(found.mapped(field) if field != "id" else found, own)
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 other.with_user(user).read(["name"])
+
+    def test_household_contacts_stay_in_their_territory(self):
+        contact = self.env["res.partner"].create({"name": "Hélène Marnaise", "email": "meme@example.org"})
+        self.here.with_user(self.concierge).partner_id = contact
+        self.assertEqual(contact.company_id, self.env.ref("base.main_company"))
+        Partner = self.env["res.partner"]
+        self.assertFalse(Partner.with_user(self.other_concierge).search([("id", "=", contact.id)]))
+        self.assertTrue(Partner.with_user(self.concierge).search([("id", "=", contact.id)]))
 
     def test_a_journey_never_moves_to_another_territory_team(self):
         with self.assertRaises(AccessError):
@@ -174,6 +183,7 @@ class TestTerritories(JourneyCommon):
         new_journey = orientation.new_journey_id
         self.assertEqual((new_journey.company_id, new_journey.team_id), (self.other_company, self.other_team))
         self.assertEqual((new_journey.email_from, new_journey.origin_journey_id), ("meme@example.org", self.here))
+        self.assertEqual(self.here.partner_id.company_id, self.other_company, "the contact moved with it")
         self.assertEqual(new_journey.consent_ids.mapped("purpose"), ["concierge_contact"],
                          "the new desk collects the other consents itself")
         self.assertIn("D'accord pour les Vosges", new_journey.consent_ids.wording)

@@ -15,3 +15,11 @@ def migrate(cr, version):
          WHERE lead.team_id = team.id AND team.use_journeys
            AND lead.company_id IS DISTINCT FROM team.company_id
     """)
+    # A household's contact belongs to its journey's territory (contacts without company are
+    # every territory's), unless a user working elsewhere (staff, a partner's contact) has it.
+    cr.execute("""
+        UPDATE res_partner partner SET company_id = lead.company_id
+          FROM crm_lead lead JOIN crm_team team ON team.id = lead.team_id AND team.use_journeys
+         WHERE lead.partner_id = partner.id AND partner.company_id IS NULL AND NOT partner.is_company
+           AND NOT EXISTS (SELECT 1 FROM res_users users WHERE users.partner_id = partner.id AND NOT users.share)
+    """)
