@@ -72,5 +72,6 @@ QUERIES_CREATE = 54
 # Moving: 39 since the activities of the stages left are closed (one search, one batch of
 # notes, one unlink, whatever the number of journeys); 35 since the stage plans are launched
 # before that unlink (which empties the record cache) and give the activities their document name;
-# 36 since the stage history rows carry the journey's territory (company).
-QUERIES_MOVE_20 = 36
+# 36 since the stage history rows carry the journey's territory (company); 37 since the stage's
+# plan is read as its configuration (plans belong to a territory: superuser read).
+QUERIES_MOVE_20 = 37
