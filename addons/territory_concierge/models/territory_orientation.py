@@ -118,9 +118,12 @@ class TerritoryOrientation(models.Model):
             team = self.env["crm.team"].search([("use_journeys", "=", True),
                                                 ("company_id", "=", orientation.target_company_id.id)],
                                                order="sequence, id", limit=1)
-            user = team.user_id or self.env.ref("territory_concierge.group_concierge_manager").user_ids.filtered(
+            # The desk's conciergerie manager first (the team leader may be an administrator
+            # who never opens the app), then the team leader, then a member.
+            managers = self.env.ref("territory_concierge.group_concierge_manager").user_ids.filtered(
                 lambda u, company=orientation.target_company_id: company in u.company_ids and u.active
-                and not u._is_superuser())[:1] or team.member_ids[:1]
+                and not u._is_superuser() and not u.has_group("base.group_system"))
+            user = managers[:1] or team.user_id or team.member_ids[:1]
             if user:
                 orientation.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=user.id,
