@@ -353,10 +353,13 @@ class CrmLead(models.Model):
         """A household's contact belongs to its journey's territory: Odoo's partner rule then
         hides it from the other territories' staff (contacts without company are everyone's).
         Contacts of a user working elsewhere (staff, an organisation's contact) stay as they are."""
-        for journey in self.sudo().filtered(lambda j: j.partner_id and not j.partner_id.company_id):
-            users = journey.partner_id.with_context(active_test=False).user_ids
-            if all(journey.company_id in user.company_ids for user in users) and not journey.partner_id.is_company:
-                journey.partner_id.company_id = journey.company_id
+        movable = self.sudo().filtered(lambda j: j.partner_id and not j.partner_id.company_id
+                                       and not j.partner_id.is_company
+                                       and all(j.company_id in user.company_ids
+                                               for user in j.partner_id.with_context(active_test=False).user_ids))
+        # One write per territory, whatever the number of journeys.
+        for company, journeys in movable.grouped("company_id").items():
+            journeys.partner_id.company_id = company
 
     def _check_stays_in_its_territory(self, vals):
         """A household changes territory through an orientation with its consent: never by
@@ -1068,7 +1071,7 @@ class CrmLead(models.Model):
         current territory's desk (the journeys action names none)."""
         team = self.env["crm.team"].browse(self.env.context.get("default_team_id")).exists()
         if not team and self.env.context.get("journeys_desk"):
-            team = self._journeys_desk_teams().filtered(lambda t: t.company_id == self.env.company)[:1]
+            team = self.env["crm.team"]._journeys_team_of(self.env.company)
         return team
 
     @api.model
@@ -1608,12 +1611,7 @@ class CrmLead(models.Model):
     def _intake_team(self):
         """The journeys team of the current territory (the website's company on the public form,
         the user's current company for staff), the first by sequence when it has several."""
-        team = self.env["crm.team"].search(
-            [("use_journeys", "=", True), ("company_id", "=", self.env.company.id)], order="sequence, id", limit=1)
-        if not team:
-            raise UserError(self.env._("%(territory)s has no newcomer journeys team to take households in.",
-                                       territory=self.env.company.name))
-        return team
+        return self.env["crm.team"]._journeys_team_of(self.env.company, required=True)
 
     @api.model
     def _intake_create_values(self, candidate, source, utm_cache):
@@ -1777,10 +1775,7 @@ class CrmLead(models.Model):
         their household and project; consents are the new desk's to collect, but for being
         contacted, which the consent to the orientation carries."""
         self.ensure_one()
-        team = self.env["crm.team"].sudo().search([("use_journeys", "=", True), ("company_id", "=", company.id)],
-                                                  order="sequence, id", limit=1)
-        if not team:
-            raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=company.name))
+        team = self.env["crm.team"].sudo()._journeys_team_of(company, required=True)
         # The household's contact moves with it, its portal account too (its page then shows
         # its new desk).
         if self.partner_id.company_id == self.company_id and not self.partner_id.user_ids.filtered(

@@ -60,12 +60,21 @@ class CrmTeam(models.Model):
         }
 
     @api.model
+    def _journeys_team_of(self, company, required=False):
+        """A territory's (company's) journeys team, the first by sequence when it has several.
+
+        :raise UserError: none, when ``required``
+        """
+        team = self.search([("use_journeys", "=", True), ("company_id", "=", company.id)], order="sequence, id",
+                           limit=1)
+        if required and not team:
+            raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=company.name))
+        return team
+
+    @api.model
     def _action_concierge_settings(self):
         """The settings form of the journeys team of the current territory (company)."""
-        team = self.search([("use_journeys", "=", True), ("company_id", "=", self.env.company.id)],
-                           order="sequence, id", limit=1)
-        if not team:
-            raise UserError(self.env._("%(territory)s has no newcomer journeys team.", territory=self.env.company.name))
+        team = self._journeys_team_of(self.env.company, required=True)
         action = self.env["ir.actions.actions"]._for_xml_id("territory_concierge.crm_team_action_concierge_settings")
         action["res_id"] = team.id
         return action

@@ -115,9 +115,7 @@ class TerritoryOrientation(models.Model):
     def _notify_target_desk(self):
         """A to-do on the orientation for the other desk's team leader (or its first manager)."""
         for orientation in self.sudo():
-            team = self.env["crm.team"].search([("use_journeys", "=", True),
-                                                ("company_id", "=", orientation.target_company_id.id)],
-                                               order="sequence, id", limit=1)
+            team = self.env["crm.team"].sudo()._journeys_team_of(orientation.target_company_id)
             # The desk's conciergerie manager first (the team leader may be an administrator
             # who never opens the app), then the team leader, then a member.
             managers = self.env.ref("territory_concierge.group_concierge_manager").user_ids.filtered(
