@@ -1,4 +1,12 @@
 from odoo import fields, models, tools
+from odoo.tools import SQL
+
+# The days a journey spent in a stage, over its stays there (rows of crm_lead_stage_history
+# grouped by journey and stage): none while it is still there, and none for a stage only
+# jumped over, which would otherwise pull every median and average towards 0.
+DAYS_IN_STAGE = SQL("""
+    CASE WHEN BOOL_OR(history.date_left IS NULL) OR BOOL_AND(history.skipped) THEN NULL
+         ELSE SUM(EXTRACT(EPOCH FROM history.date_left - history.date_entered)) / 86400.0 END""")
 
 
 class TerritoryFunnelReport(models.Model):
@@ -39,8 +47,8 @@ class TerritoryFunnelReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+        self.env.cr.execute(SQL("""
+            CREATE OR REPLACE VIEW %(view)s AS (
                 SELECT MIN(history.id) AS id,
                        history.journey_id,
                        history.stage_id,
@@ -49,11 +57,7 @@ class TerritoryFunnelReport(models.Model):
                        MIN(history.date_entered) AS date_entered,
                        CASE WHEN BOOL_OR(history.date_left IS NULL) THEN NULL
                             ELSE MAX(history.date_left) END AS date_left,
-                       -- Days actually spent: none for a stage only jumped over, which would
-                       -- otherwise pull every median and average towards 0.
-                       CASE WHEN BOOL_OR(history.date_left IS NULL) OR BOOL_AND(history.skipped) THEN NULL
-                            ELSE SUM(EXTRACT(EPOCH FROM history.date_left - history.date_entered)) / 86400.0
-                       END AS days_in_stage,
+                       %(days_in_stage)s AS days_in_stage,
                        BOOL_AND(history.skipped) AS skipped,
                        lead.first_contact_date,
                        lead.campaign_id,
@@ -71,4 +75,4 @@ class TerritoryFunnelReport(models.Model):
                  WHERE lead.is_journey
               GROUP BY history.journey_id, history.stage_id, stage.sequence, lead.id
             )
-        """)
+        """, view=SQL.identifier(self._table), days_in_stage=DAYS_IN_STAGE))
