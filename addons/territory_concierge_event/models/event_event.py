@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 
@@ -22,6 +23,8 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
+    # Odoo's default is a sample text for software conferences ("Join us for this 24 hours Event").
+    description = fields.Html(default=lambda self: self._default_stay_description())
     stay_kind = fields.Selection(
         STAY_KINDS, string="Discovery stay", index=True,
         compute="_compute_stay_kind", store=True, readonly=False, precompute=True,
@@ -32,6 +35,11 @@ class EventEvent(models.Model):
     stay_decided_count = fields.Integer("Decided to come", compute="_compute_stay_report")
     stay_installed_6m_count = fields.Integer("Installed within 6 months", compute="_compute_stay_report")
     stay_installed_12m_count = fields.Integer("Installed within 12 months", compute="_compute_stay_report")
+
+    def _default_stay_description(self):
+        return Markup("<p>%s</p>") % self.env._(
+            "The programme of the stay: visits of the places to live, meetings with employers and residents, "
+            "and time to discover the territory.")
 
     @api.depends("event_type_id")
     def _compute_stay_kind(self):
