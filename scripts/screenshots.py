@@ -37,8 +37,8 @@ PAGES = [
     ("portal_ambassador", "ambassador", "/my/sponsorships", "main", DESKTOP),
     ("portal_family", "family", "/my/journey", "main", DESKTOP),
     ("site_home", None, "/", "main", DESKTOP),
-    ("site_form", None, "/s-installer-en-haute-marne", "form.o_territory_intake_form", DESKTOP),
-    ("site_form_phone", None, "/s-installer-en-haute-marne", "form.o_territory_intake_form", PHONE),
+    ("site_form", None, "/s-installer", "form.o_territory_intake_form", DESKTOP),
+    ("site_form_phone", None, "/s-installer", "form.o_territory_intake_form", PHONE),
 ]
 
 

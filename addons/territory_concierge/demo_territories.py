@@ -26,13 +26,14 @@ class TerritorySetupWizard(models.TransientModel):
         env["ir.model.data"]._update_xmlids([{"xml_id": "territory_concierge.user_vosges", "record": vosges_concierge,
                                               "noupdate": True}])
         action = self.with_user(manager).create({
-            "name": "Conciergerie des Vosges", "departement_codes": "88",
+            "name": "Conciergerie des Vosges", "territory_place": "dans les Vosges", "departement_codes": "88",
             "email": "accueil@conciergerie-vosges.example",
             "user_ids": [(6, 0, vosges_concierge.ids)],
         }).action_create()
         team = env["crm.team"].browse(action["params"]["team_id"])
         company = team.company_id
-        company.write({"city": "Épinal", "zip": "88000", "phone": "+33 3 29 00 00 00"})
+        company.write({"street": "8 rue de la Préfecture", "city": "Épinal", "zip": "88000",
+                       "phone": "+33 3 29 00 00 00"})
         # Lucie works for the Vosges only; Sophie, the manager, for both (the regional view).
         vosges_concierge.write({"company_id": company.id, "company_ids": [(6, 0, company.ids)]})
         env["ir.model.data"]._update_xmlids([{"xml_id": "territory_concierge.company_vosges", "record": company,

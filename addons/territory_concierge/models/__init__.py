@@ -6,6 +6,8 @@ from . import territory_household_member
 from . import territory_request_type
 from . import territory_request
 from . import territory_consent
+from . import territory_consent_wording
+from . import res_company
 from . import crm_team
 from . import crm_team_member
 from . import crm_stage

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .res_company import TERRITORY_PLACE_HELP
+
 
 class CrmTeam(models.Model):
     _inherit = "crm.team"
@@ -19,6 +21,20 @@ class CrmTeam(models.Model):
         "Retention period (years)", default=3,
         help="Journeys that never reached installation are anonymised this many years after their last "
              "follow-up (CNIL guidance for prospects: 3 years). 0 keeps them.")
+
+    # Edited on the desk's settings, which managers may write: the company itself is the
+    # administrators' (the team's write and record rules gate the change).
+    territory_place = fields.Char("Territory, as a place", compute="_compute_territory_place",
+                                  inverse="_inverse_territory_place", help=TERRITORY_PLACE_HELP)
+
+    @api.depends("company_id.territory_place")
+    def _compute_territory_place(self):
+        for team in self:
+            team.territory_place = team.company_id.territory_place
+
+    def _inverse_territory_place(self):
+        for team in self.filtered("company_id"):
+            team.company_id.sudo().territory_place = team.territory_place
 
     # A territory is an Odoo company: its journeys team belongs to it, and so do the journeys
     # (CRM gives a lead the company of its team) and everything hanging from them.

@@ -83,6 +83,16 @@ class TerritoryConsent(models.Model):
                     "A withdrawal is final: record a new consent if the person agrees again."))
         return super().write(vals)
 
+    @api.onchange("purpose")
+    def _onchange_purpose_wording(self):
+        """Staff start from the territory's wording of the purpose (Configuration > Consent
+        wordings), and change it to what the person was actually told."""
+        if self.purpose and not self._origin.id:
+            wording = self.env["territory.consent.wording"]._wording_of(
+                self.journey_id.company_id or self.env.company, self.purpose)
+            if wording:
+                self.wording = wording
+
     @api.depends("date_withdrawn")
     def _compute_is_active(self):
         for consent in self:

@@ -32,6 +32,8 @@ MATRIX = {
     "territory.request": rights(concierge="rwc", manager="rwcu"),
     "territory.consent": rights(concierge="rwc", manager="rwc"),
     "crm.lead.stage.history": rights(concierge="r", manager="r"),
+    # A territory's wordings: its managers write them, its concierges record consents from them.
+    "territory.consent.wording": rights(concierge="r", manager="rwcu"),
     # Communes and EPCI are INSEE's public reference data: portal pages (offers, profiles) name them.
     "territory.commune": shared(portal="r", employee="r", crm_user="r", concierge="rw", manager="rwcu"),
     "territory.epci": shared(portal="r", employee="r", crm_user="r", concierge="r", manager="rwcu"),
@@ -75,6 +77,10 @@ class TestAccessMatrix(AccessMatrixMixin, JourneyCommon):
             # The only write on a consent is its withdrawal: a proof never changes otherwise.
             "territory.consent": ({"journey_id": journey, "purpose": "newsletter", "wording": "Oui."},
                                   {"date_withdrawn": "2026-01-02 10:00:00"}),
+            # Archived: the territory already has its active wording of each purpose.
+            "territory.consent.wording": ({"purpose": "newsletter", "wording": f"Formulation {index}",
+                                           "company_id": self.team.company_id.id, "active": False},
+                                          {"sequence": 5}),
             "crm.lead.stage.history": ({"journey_id": journey, "stage_id": self.stages["contacted"].id,
                                         "stage_sequence": 1, "date_entered": "2026-01-01 10:00:00"},
                                        {"skipped": True}),

@@ -115,3 +115,36 @@ class TestFollowUpAutomation(JourneyCommon):
         self.assertIn("Suivi à 1 mois après l'installation", self._summaries(journey))
         self._run_cron_at("2027-01-11 08:00:00")
         self.assertEqual(journey.stage_id, copies["settled"], "its own team's stage, not the shipped one")
+
+    def test_each_territory_runs_its_own_rules(self):
+        """A territory made by the wizard gets copies of the rules, filtered on it: its journeys
+        get their follow-up once, from its own rules, which it changes without touching
+        Haute-Marne's."""
+        action = self.env["territory.setup.wizard"].with_user(self.manager).create({
+            "name": "Vosges", "territory_place": "dans les Vosges",
+            "user_ids": [(6, 0, self.concierge.ids)]}).action_create()
+        team = self.env["crm.team"].browse(action["params"]["team_id"])
+        vosges_rules = self.env["base.automation"].search(
+            [("filter_domain", "like", f"('company_id', '=', {team.company_id.id})")])
+        vosges_rule = vosges_rules.filtered(
+            lambda rule: rule.trg_date_range == 1 and rule.trg_date_range_type == "month")
+        self.assertEqual(len(vosges_rule), 1)
+        vosges_rule.action_server_ids.activity_summary = "Suivi à 1 mois (Vosges)"
+        stages = self.env["crm.stage"].search([("team_ids", "=", team.id)])
+        installed = stages.filtered(lambda stage: stage.milestone == "installed")
+        start = "2026-01-10 10:00:00"
+        with common.freeze_time(start), patch.object(self.env.cr, "_now", datetime.datetime.fromisoformat(start)):
+            haute_marne, _idle = self._installed_on_january_10th()
+            vosges = self.env["crm.lead"].with_user(self.concierge).with_context(
+                allowed_company_ids=team.company_id.ids).create({
+                    "name": "Famille Spinalienne", "type": "opportunity", "team_id": team.id,
+                    "user_id": self.concierge.id, "project_horizon": "lt_6m",
+                    "household_member_ids": self._household()})
+            vosges.write({"installation_commune_id": self.town_with_station.id, "installation_date": "2026-01-10",
+                          "stage_id": installed.id})
+            (self.our_automations | vosges_rules).last_run = datetime.datetime.fromisoformat(start)
+        self._run_cron_at("2026-02-11 08:00:00")
+        self.assertEqual(vosges.activity_ids.filtered(lambda a: a.summary.startswith("Suivi à 1 mois")).mapped(
+            "summary"), ["Suivi à 1 mois (Vosges)"], "once, from the Vosges' own rule")
+        self.assertEqual(haute_marne.activity_ids.filtered(lambda a: a.summary.startswith("Suivi à 1 mois")).mapped(
+            "summary"), ["Suivi à 1 mois après l'installation"], "Haute-Marne's rule is unchanged")

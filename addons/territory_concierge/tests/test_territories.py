@@ -3,7 +3,7 @@ own households; figures, intake and matching stay inside the territory; a manage
 both switches companies as anywhere in Odoo."""
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import JourneyCommon
 
@@ -286,3 +286,55 @@ class TestNewTerritoryWizard(JourneyCommon):
         self._create_territory()
         with self.assertRaisesRegex(UserError, "already exists"):
             self._create_territory(departement_codes="")
+
+    def test_new_territory_words_its_consents_and_automates_on_its_own(self):
+        """The wizard copies the template desk's consent wordings and automation rules for the
+        new territory: each desk then changes its own, and sees only its own wordings."""
+        company = self.env["crm.team"].browse(self._create_territory(
+            territory_place="dans les Vosges")["params"]["team_id"]).company_id
+        haute_marne = self.team.company_id
+        self.assertEqual(company.territory_place, "dans les Vosges")
+        Wording = self.env["territory.consent.wording"]
+        template_wordings = Wording.search([("company_id", "=", haute_marne.id)])
+        wordings = Wording.search([("company_id", "=", company.id)])
+        self.assertEqual(sorted(wordings.mapped("purpose")), sorted(template_wordings.mapped("purpose")))
+        self.assertFalse(wordings & template_wordings)
+        vosges_contact = wordings.filtered(lambda wording: wording.purpose == "concierge_contact")
+        vosges_contact.with_user(self.manager).with_context(allowed_company_ids=company.ids).wording = \
+            "J'accepte que la conciergerie des Vosges me contacte."
+        self.assertNotEqual(Wording._wording_of(haute_marne, "concierge_contact"), vosges_contact.wording,
+                            "Haute-Marne's wording is unchanged")
+        # Each desk's staff read and write their own territory's wordings only.
+        self.assertFalse(Wording.with_user(self.concierge).search([("id", "in", wordings.ids)]))
+        with self.assertRaises(AccessError):
+            vosges_contact.with_user(self.concierge).wording = "x"
+        with self.assertRaises(AccessError):
+            template_wordings[:1].with_user(self.concierge).wording = "x"
+        # Staff recording a consent start from their territory's wording.
+        in_vosges = self.env["crm.lead"].with_user(self.concierge_health).with_context(
+            allowed_company_ids=company.ids)
+        journey = in_vosges.create({"name": "Famille Déodatienne", "type": "opportunity",
+                                    "team_id": self.env["crm.team"]._journeys_team_of(company).id})
+        with Form(journey, view="territory_concierge.crm_lead_view_form_journey") as form, \
+                form.consent_ids.new() as line:
+            line.purpose = "concierge_contact"
+            self.assertEqual(line.wording, vosges_contact.wording)
+
+        # Automation rules: a copy for the new territory, filtered on it, with actions of its own.
+        shipped = self.env.ref("territory_concierge.automation_installed_followup_1m")
+        copies = self.env["base.automation"].search([
+            ("filter_domain", "like", f"('company_id', '=', {company.id})"),
+            ("trg_date_id", "=", shipped.trg_date_id.id), ("trg_date_range", "=", 1),
+            ("trg_date_range_type", "=", "month")])
+        self.assertEqual(len(copies), 1)
+        self.assertEqual(copies.filter_domain, shipped.filter_domain.replace(
+            f"('company_id', '=', {self.team.company_id.id})", f"('company_id', '=', {company.id})"))
+        self.assertTrue(copies.name.endswith(f"({company.name})"))
+        self.assertIn(f"('company_id', '=', {haute_marne.id})", shipped.filter_domain)
+        self.assertFalse(copies.action_server_ids & shipped.action_server_ids)
+        self.assertEqual(copies.action_server_ids.activity_summary, shipped.action_server_ids.activity_summary,
+                         "the action schedules the same activity")
+        ours = self.env["base.automation"].search([]).filtered(
+            lambda rule: f"('company_id', '=', {company.id})" in (rule.filter_domain or ""))
+        self.assertEqual(len(ours), len(self.env["base.automation"].search([]).filtered(
+            lambda rule: f"('company_id', '=', {haute_marne.id})" in (rule.filter_domain or ""))))

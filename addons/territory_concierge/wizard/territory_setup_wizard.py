@@ -1,16 +1,22 @@
+import re
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from .. import cog
 
+# The leaf by which an automation rule of the journeys belongs to one territory, as written in
+# the shipped data or by the domain editor: ('company_id', '=', 1) or ('company_id', 'in', [1]).
+TERRITORY_LEAF = re.compile(r"""\(\s*['"]company_id['"]\s*,\s*['"](?:=|in)['"]\s*,\s*\[?\s*(\d+)\s*\]?\s*\)""")
+
 
 class TerritorySetupWizard(models.TransientModel):
     """"Nouveau territoire": a second welcome desk in the same database. A territory is an Odoo
     company; its desk is a copy of an existing one (the template): journeys team with its
-    settings, stages with their gates, milestones and activity plans, then editable on their
-    own. Shared by every territory: profiles, interests, request types, the intake
-    vocabulary, end reasons, automation rules and the communes."""
+    settings, stages with their gates, milestones and activity plans, consent wordings and
+    automation rules, then editable on their own. Shared by every territory: profiles,
+    interests, request types, the intake vocabulary, end reasons and the communes."""
 
     _name = "territory.setup.wizard"
     _description = "New territory"
@@ -21,6 +27,9 @@ class TerritorySetupWizard(models.TransientModel):
     epci_sirens = fields.Char(
         "EPCI (SIREN)", help="Or the intercommunal bodies it covers: SIREN numbers (9 digits), separated by "
                              "spaces or commas.")
+    territory_place = fields.Char(
+        "As a place", compute="_compute_territory_place", store=True, readonly=False,
+        help="How its public pages and e-mails name it after « S'installer »: « dans les Vosges », « en Creuse ».")
     logo = fields.Binary()
     email = fields.Char("Sender e-mail", help="The address the desk's e-mails are sent from.")
     user_ids = fields.Many2many(
@@ -32,6 +41,11 @@ class TerritorySetupWizard(models.TransientModel):
         default=lambda self: self.env["crm.team"].search([("use_journeys", "=", True)], order="sequence, id",
                                                          limit=1),
         help="The journeys team whose settings, stages, gates and activity plans the new desk starts from.")
+
+    @api.depends("name")
+    def _compute_territory_place(self):
+        for wizard in self:
+            wizard.territory_place = f"en {wizard.name.strip()}" if wizard.name and wizard.name.strip() else False
 
     def _check_manager(self):
         if not self.env.user.has_group("territory_concierge.group_concierge_manager"):
@@ -62,6 +76,7 @@ class TerritorySetupWizard(models.TransientModel):
         template = self.template_team_id.sudo()
         company = Company.create({
             "name": self.name.strip(), "logo": self.logo, "email": self.email,
+            "territory_place": (self.territory_place or "").strip() or False,
             "country_id": template.company_id.country_id.id or self.env.ref("base.fr").id,
             "currency_id": template.company_id.currency_id.id or self.env.ref("base.EUR").id,
         })
@@ -97,10 +112,39 @@ class TerritorySetupWizard(models.TransientModel):
                 plans[plan] = plan.copy({"name": f"{plan.name} ({company.name})", "company_id": company.id})
             stage.copy({"name": stage.name, "team_ids": [Command.set(team.ids)],
                         "activity_plan_id": plans.get(plan, plan).id})
+        # The sentences its households agree to start as the template territory's.
+        self.env["territory.consent.wording"].sudo().search(
+            [("company_id", "=", template.company_id.id)]).copy({"company_id": company.id})
+        self._copy_automation_rules(template.company_id, company)
         # End reasons are shared: the new team ends its journeys with the template's.
         self.env["crm.lost.reason"].sudo().search([("team_ids", "in", template.ids)]).write(
             {"team_ids": [Command.link(team.id)]})
         return team
+
+    @api.model
+    def _copy_automation_rules(self, template_company, company):
+        """The automation rules of the journeys of ``template_company`` (those whose filter
+        names that territory alone), copied for ``company`` with its own actions."""
+        rules = self.env["base.automation"].sudo().search([("model_id.model", "=", "crm.lead")])
+        for rule in rules:
+            match = TERRITORY_LEAF.search(rule.filter_domain or "")
+            if not match or int(match.group(1)) != template_company.id:
+                continue
+            start, end = match.span(1)
+            # Not rule.copy(): it links the copied actions through the rule's one2many, a
+            # command Odoo checks as the signed-in user (only administrators may write server
+            # actions). The actions are linked by their own field instead.
+            copy = self.env["base.automation"].sudo().create(rule.copy_data({
+                "name": f"{rule.name} ({company.name})",
+                "filter_domain": f"{rule.filter_domain[:start]}{company.id}{rule.filter_domain[end:]}",
+            })[0])
+            for action in rule.action_server_ids:
+                # Odoo's copy leaves out the computed settings (the activity to schedule, its
+                # summary and delay…): they are the template's.
+                action.copy({
+                    "name": f"{action.name} ({company.name})", "base_automation_id": copy.id,
+                    **{name: field.convert_to_write(action[name], action) for name, field in action._fields.items()
+                       if field.store and field.compute and not field.readonly and not field.copy}})
 
     def _after_territory_created(self, company, team):
         """Hook: the other modules complete the new territory (website, …)."""

@@ -3,25 +3,12 @@ import logging
 from odoo import http
 from odoo.http import request
 from odoo.tools import escape_psql
-from odoo.tools.translate import LazyTranslate
 
 _logger = logging.getLogger(__name__)
-_lt = LazyTranslate(__name__)
 
-FORM_URL = "/s-installer-en-haute-marne"
-# Consent boxes, in the order shown. The wording is stored with the consent as the proof
-# of what the person agreed to, in the language they saw it.
-CONSENTS = [
-    ("concierge_contact", True, _lt(
-        "I agree that the conciergerie de territoire of Haute-Marne keeps the information of this form and "
-        "contacts me about my project to settle in Haute-Marne.")),
-    ("partner_sharing", False, _lt(
-        "I agree that the conciergerie shares my project with the partner organisations that can help me "
-        "(chambers of commerce, crafts and agriculture, employers, France Travail, communautés de communes).")),
-    ("ambassador", False, _lt(
-        "I agree to be put in touch with an ambassador: a resident who welcomes newcomers.")),
-    ("newsletter", False, _lt("I would like to receive the conciergerie's newsletter.")),
-]
+FORM_URL = "/s-installer"
+# The address of the first release, in links already published (campaigns, e-mails sent).
+LEGACY_FORM_URL = "/s-installer-en-haute-marne"
 TEXT_LIMITS = {"last_name": 100, "first_name": 100, "email": 254, "phone": 30, "origin_city": 100,
                "origin_zip": 10, "job_sought": 200, "business_project": 2000, "wished_area": 200,
                "message": 5000}
@@ -37,7 +24,10 @@ class IntakeForm(http.Controller):
             "interests": env["territory.interest"].sudo().search([]),
             "horizons": env["crm.lead"]._fields["project_horizon"]._description_selection(env),
             "housing_tenures": env["crm.lead"]._fields["housing_tenure"]._description_selection(env),
-            "consents": [(purpose, required, str(wording)) for purpose, required, wording in CONSENTS],
+            # The boxes of the website's territory (Configuration > Consent wordings); the wording
+            # is stored with the consent as the proof of what the person agreed to, in the
+            # language they saw it.
+            "consents": env["territory.consent.wording"]._web_form_boxes(request.website.company_id),
         }
 
     def _render_form(self, values=None, errors=None, status=200):
@@ -46,11 +36,18 @@ class IntakeForm(http.Controller):
             "values": values or {},
             "errors": errors or {},
             "form_url": FORM_URL,
+            "territory_place": request.website.company_id._territory_place(),
         }, status=status)
 
     @http.route(FORM_URL, type="http", auth="public", website=True, sitemap=True, methods=["GET"])
     def intake_form(self, **kwargs):
         return self._render_form()
+
+    @http.route(LEGACY_FORM_URL, type="http", auth="public", website=True, sitemap=False, methods=["GET"])
+    def intake_form_legacy(self, **kwargs):
+        """The first release's address: moved for good, its campaign parameters kept."""
+        query = request.httprequest.query_string.decode()
+        return request.redirect(f"{FORM_URL}?{query}" if query else FORM_URL, code=301)
 
     @http.route(f"{FORM_URL}/merci", type="http", auth="public", website=True, sitemap=False, methods=["GET"])
     def intake_thanks(self, **kwargs):
@@ -109,8 +106,8 @@ class IntakeForm(http.Controller):
             journey_values["source_id"] = request.env.ref("territory_concierge_website.utm_source_web_form").id
         return journey_values, raw_values
 
-    @http.route(f"{FORM_URL}/confirmer/<string:token>", type="http", auth="public", website=True,
-                sitemap=False, methods=["GET"])
+    @http.route([f"{FORM_URL}/confirmer/<string:token>", f"{LEGACY_FORM_URL}/confirmer/<string:token>"],
+                type="http", auth="public", website=True, sitemap=False, methods=["GET"])
     def intake_confirmation_page(self, token, **kwargs):
         """The link of the e-mail: a page with a button. Nothing changes on GET (mail scanners
         open links); the page says nothing of the household."""
@@ -119,8 +116,8 @@ class IntakeForm(http.Controller):
         return request.render("territory_concierge_website.intake_confirmation_page", {
             "form_url": FORM_URL, "token": token, "confirmed": False})
 
-    @http.route(f"{FORM_URL}/confirmer/<string:token>", type="http", auth="public", website=True,
-                sitemap=False, methods=["POST"], csrf=True)
+    @http.route([f"{FORM_URL}/confirmer/<string:token>", f"{LEGACY_FORM_URL}/confirmer/<string:token>"],
+                type="http", auth="public", website=True, sitemap=False, methods=["POST"], csrf=True)
     def intake_confirm(self, token, **kwargs):
         submission = request.env["territory.intake.submission"]._find_by_token(token)
         if not submission:
@@ -166,11 +163,16 @@ class IntakeForm(http.Controller):
             errors["housing_tenure"] = env._("Please choose a housing option from the list.")
         profile_ids = _selected_ids(post, "profile_", env["territory.profile"].sudo().search([]).ids)
         interest_ids = _selected_ids(post, "interest_", env["territory.interest"].sudo().search([]).ids)
-        consents = [{"purpose": purpose, "wording": str(wording)}
-                    for purpose, _required, wording in CONSENTS if post.get(f"consent_{purpose}")]
-        if not any(consent["purpose"] == "concierge_contact" for consent in consents):
-            errors["consent_concierge_contact"] = env._(
-                "We can only follow your project if you agree to be contacted by the conciergerie.")
+        boxes = self._form_choices()["consents"]
+        consents = [{"purpose": purpose, "wording": wording}
+                    for purpose, _required, wording in boxes if post.get(f"consent_{purpose}")]
+        given = {consent["purpose"] for consent in consents}
+        # Contact by the conciergerie is what a journey needs; the territory may require others.
+        for purpose in {"concierge_contact"} | {purpose for purpose, required, _wording in boxes if required}:
+            if purpose not in given:
+                errors[f"consent_{purpose}"] = env._(
+                    "We can only follow your project if you agree to be contacted by the conciergerie."
+                ) if purpose == "concierge_contact" else env._("This consent is needed to send the form.")
         if errors:
             return None, errors
 

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.territory_concierge.models.territory_consent import CHANNEL_PROOF
 
+from ..controllers.intake import FORM_URL
+
 # How long the confirmation link of an application stays valid.
 CONFIRMATION_VALIDITY = timedelta(days=30)
 # What an application proves, written by the website's public paths (as superuser) only: the
@@ -87,9 +89,12 @@ class TerritoryIntakeSubmission(models.Model):
             submission.consent_summary = "\n".join(f"- {consent['wording']}" for consent in submission.consents or [])
 
     def _compute_confirmation_url(self):
+        # The link opens the website of the territory applied to (its own domain, when it has one).
         for submission in self:
+            website = self.env["website"].sudo().search(
+                [("company_id", "=", submission.company_id.id)], order="sequence, id", limit=1)
             submission.confirmation_url = \
-                f"{submission.get_base_url()}/s-installer-en-haute-marne/confirmer/{submission.token}"
+                f"{(website or submission).get_base_url()}{FORM_URL}/confirmer/{submission.token}"
 
     @api.model
     def _find_by_token(self, token):

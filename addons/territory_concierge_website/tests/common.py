@@ -2,7 +2,7 @@ import re
 
 from odoo.tests import HttpCase
 
-FORM = "/s-installer-en-haute-marne"
+FORM = "/s-installer"
 CONFIRMATION_LINK = re.compile(rf"{FORM}/confirmer/([A-Za-z0-9_-]+)")
 
 

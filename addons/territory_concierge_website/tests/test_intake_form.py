@@ -1,5 +1,7 @@
 from odoo.tests import tagged
 
+from odoo.addons.territory_concierge_website.controllers.intake import LEGACY_FORM_URL
+
 from .common import FORM, IntakeFormCase
 
 
@@ -55,6 +57,20 @@ class TestIntakeForm(IntakeFormCase):
         journey = self._journeys("anais.hebert@example.org")
         self.assertEqual(journey.source_id.name, "Salon Vivre a la campagne")
         self.assertEqual(journey.campaign_id.name, "Printemps 2026")
+
+    def test_first_release_address_still_works(self):
+        """Campaign links of the first release point at /s-installer-en-haute-marne: moved for
+        good, with their campaign parameters; confirmation links already sent still open."""
+        self.env["utm.campaign"].create({"name": "Printemps 2026"})
+        response = self.url_open(f"{LEGACY_FORM_URL}?utm_campaign=Printemps+2026", allow_redirects=False)
+        self.assertEqual(response.status_code, 301)
+        self.assertTrue(response.headers["Location"].endswith(f"{FORM}?utm_campaign=Printemps+2026"))
+        self._submit(self._valid_post())
+        token = self._confirmation_token("anais.hebert@example.org")
+        page = self.url_open(f"{LEGACY_FORM_URL}/confirmer/{token}")
+        self.assertEqual(page.status_code, 200)
+        self.url_open(f"{LEGACY_FORM_URL}/confirmer/{token}", data={"csrf_token": self._csrf_token(page)})
+        self.assertTrue(self._journeys("anais.hebert@example.org").consent_ids, "the old link confirmed")
 
     def test_bad_input_keeps_what_was_typed(self):
         response = self._submit(self._valid_post(email="anais.hebert@", message="<script>alert(1)</script>"))
@@ -114,3 +130,42 @@ class TestIntakeForm(IntakeFormCase):
         self.assertEqual([consent["purpose"] for consent in submission.consents], ["concierge_contact"])
         self.assertEqual(journey.project_horizon, "lt_6m")
         self.assertTrue(journey.source_id)
+
+    def test_another_territory_website_speaks_for_it(self):
+        """A territory made by "Nouveau territoire" has its own website: its form names it, shows
+        its own consent wordings, and takes households into its desk; the confirmation link
+        opens that website."""
+        manager = self.env["res.users"].search([("login", "=", "manager")]) or self.env.ref("base.user_admin")
+        action = self.env["territory.setup.wizard"].with_user(manager).create({
+            "name": "Creuse", "territory_place": "en Creuse"}).action_create()
+        team = self.env["crm.team"].browse(action["params"]["team_id"])
+        creuse = team.company_id
+        website = self.env["website"].search([("company_id", "=", creuse.id)])
+        self.assertEqual(len(website), 1)
+        port = self.http_port()
+        website.write({"domain": f"http://localhost:{port}", "default_lang_id": self.env.ref("base.lang_fr").id,
+                       "language_ids": [(6, 0, self.env.ref("base.lang_fr").ids)]})
+        self.env["territory.consent.wording"].search(
+            [("company_id", "=", creuse.id), ("purpose", "=", "concierge_contact")]).with_context(
+            lang="fr_FR").wording = "J'accepte que la conciergerie de la Creuse me recontacte."
+        self.assertEqual(self.env["website.menu"].search(
+            [("website_id", "=", website.id), ("url", "=", FORM)]).with_context(lang="fr_FR").name,
+            "S'installer en Creuse")
+        url = f"http://localhost:{port}{FORM}"
+        page = self.opener.get(url, timeout=30)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("S'installer en Creuse", page.text)
+        self.assertIn("la conciergerie de la Creuse me recontacte", page.text)
+        self.assertNotIn("Haute-Marne", page.text.split('id="wrap"')[1].split("</main>")[0])
+        response = self.opener.post(url, data={**self._valid_post(email="creuse@example.org"),
+                                               "csrf_token": self._csrf_token(page)},
+                                    allow_redirects=False, timeout=30)
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        mail = self._mails_to("creuse@example.org")
+        self.assertEqual(mail.subject, "Confirmez votre projet de vous installer en Creuse")
+        self.assertIn("la conciergerie de la Creuse me recontacte", mail.body_html)
+        self.assertIn(f"http://localhost:{port}{FORM}/confirmer/", mail.body_html, "the link opens its website")
+        journey = self._journeys("creuse@example.org")
+        self.assertEqual((journey.company_id, journey.team_id), (creuse, team))
+        self.assertEqual(self.env["territory.intake.submission"].search(
+            [("email", "=", "creuse@example.org")]).company_id, creuse)

@@ -101,7 +101,7 @@ class TestPublicSite(IntakeFormCase):
         for expected in (
             "Mentions légales et données personnelles",
             "Le responsable du traitement",
-            "Département de la Haute-Marne",  # the public body, controller of the data
+            CONCIERGERIE,  # the desk the website is published for
             "trois ans",  # retention of prospects' data, as the anonymisation job does
             "retirer un consentement",
             "CNIL",

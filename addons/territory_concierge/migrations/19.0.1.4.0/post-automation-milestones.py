@@ -1,7 +1,9 @@
 """19.0.1.4.0: the shipped automation rules follow the stages' milestones instead of the shipped
 stages' ids, so that they work in every journeys team and territory (a territory created by the
-wizard has its own copies of the stages). They are noupdate data: a database installed before
-gets the new filters here, only where staff left the shipped ones as they were."""
+wizard has its own copies of the stages), and belong to the territory of the shipped desk (the
+wizard copies them for a new territory). They are noupdate data: a database installed before
+gets the new milestone filters here where staff left the shipped ones as they were, and every
+shipped rule gets its territory."""
 
 from odoo import SUPERUSER_ID, api
 
@@ -29,6 +31,15 @@ def migrate(cr, version):
         rule = env.ref(f"territory_concierge.{name}", raise_if_not_found=False)
         if rule and rule.filter_domain == old:
             rule.filter_domain = new
+    team = env.ref("territory_concierge.crm_team_concierge", raise_if_not_found=False)
+    territory = team.company_id if team and team.company_id else env.ref("base.main_company")
+    for name in changes:
+        rule = env.ref(f"territory_concierge.{name}", raise_if_not_found=False)
+        if rule and rule.filter_domain and "company_id" not in rule.filter_domain:
+            rule.filter_domain = f"[('company_id', '=', {territory.id}), {rule.filter_domain.strip()[1:]}"
     action = env.ref("territory_concierge.action_move_to_settled", raise_if_not_found=False)
     if action and action.state == "object_write" and "stage_settled" in (action.value or ""):
         action.write({"state": "code", "code": 'records._move_to_milestone("settled")'})
+    # The shipped desk's pages and e-mails name their territory (the shipped one is Haute-Marne).
+    if not territory.territory_place:
+        territory.territory_place = "en Haute-Marne"

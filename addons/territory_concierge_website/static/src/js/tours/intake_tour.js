@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("territory_concierge_website_intake_tour", {
-    url: "/s-installer-en-haute-marne",
+    url: "/s-installer",
     steps: () => [
         { content: "First name", trigger: "input[name=first_name]", run: "edit Camille" },
         { content: "Last name", trigger: "input[name=last_name]", run: "edit Tourangeau" },
