@@ -1,6 +1,5 @@
 from odoo import fields, models
 
-
 TERRITORY_PLACE_HELP = (
     "How the public pages and the e-mails name the territory after « S'installer » or « À bientôt », "
     "with its preposition: « en Haute-Marne », « dans les Vosges », « dans le Cantal ».")

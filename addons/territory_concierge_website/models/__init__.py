@@ -3,3 +3,4 @@ from . import territory_intake_submission
 from . import crm_lead
 from . import crm_lead_campaign
 from . import territory_setup_wizard
+from . import website
