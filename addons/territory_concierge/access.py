@@ -16,14 +16,15 @@ def check_concierge_staff(env):
         raise AccessError(env._("Only the conciergerie's staff can do this."))
 
 
-def check_journeys_readable(records, field_name):
-    """Records of other models that name journeys (wizards, stay registrations) name only those
-    the current user may read: read back, a link would give another territory's household's
-    name (Odoo reads the display name of a link as superuser).
+def check_links_readable(records, field_name):
+    """Records that name others (the journeys of wizards and stay registrations, the template
+    desk of a new territory) name only those the current user may read: read back, a link
+    would give another territory's household's or desk's name (Odoo reads the display name of
+    a link as superuser).
 
     Called from constraints, which Odoo runs as superuser: checked as the user they run for.
 
-    :raise AccessError: a journey the user may not read
+    :raise AccessError: a record the user may not read
     """
     as_user = records.with_user(records.env.uid)
     if not as_user.env.su:

@@ -26,7 +26,7 @@ class TerritorySponsorship(models.Model):
 
     _name = "territory.sponsorship"
     _description = "Sponsorship"
-    _inherit = ["mail.thread", "mail.activity.mixin", "territory.outside.thread"]
+    _inherit = ["territory.bound.mixin", "mail.thread", "mail.activity.mixin", "territory.outside.thread"]
     _order = "state, date_proposed desc, id desc"
 
     journey_id = fields.Many2one(
@@ -117,11 +117,8 @@ class TerritorySponsorship(models.Model):
 
     def write(self, vals):
         self._check_state_machine_fields([vals])
-        # A sponsorship rests on one household's consent: moving it to another journey would
-        # open that household to the ambassador without it.
-        if "journey_id" in vals and any(sponsorship.journey_id.id != vals["journey_id"] for sponsorship in self.sudo()):
-            raise UserError(self.env._("A sponsorship cannot be moved to another household: end it and propose "
-                                       "a new one."))
+        # A sponsorship rests on one household's consent: it never moves to another journey
+        # (territory.bound.mixin), which would open that household to the ambassador without it.
         result = super().write(vals)
         if vals.get("state") in OPEN_STATES or "ambassador_id" in vals:
             self._check_can_be_open()
@@ -389,7 +386,9 @@ class TerritorySponsorship(models.Model):
 
 class TerritorySponsorshipMeeting(models.Model):
     _name = "territory.sponsorship.meeting"
+    _inherit = ["territory.bound.mixin"]
     _description = "Sponsorship meeting"
+    _territory_parent = "sponsorship_id"
     _order = "date desc, id desc"
 
     sponsorship_id = fields.Many2one("territory.sponsorship", required=True, index=True, ondelete="cascade")

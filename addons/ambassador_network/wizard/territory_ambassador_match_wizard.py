@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.territory_concierge.access import check_journeys_readable
+from odoo.addons.territory_concierge.access import check_links_readable
 
 from ..models.territory_sponsorship import check_concierge_staff
 
@@ -17,8 +17,8 @@ class TerritoryAmbassadorMatchWizard(models.TransientModel):
     consent_missing = fields.Boolean(readonly=True)
 
     @api.constrains("journey_id")
-    def _check_journeys_readable(self):
-        check_journeys_readable(self, "journey_id")
+    def _check_links_readable(self):
+        check_links_readable(self, "journey_id")
 
     def _open(self):
         self.ensure_one()

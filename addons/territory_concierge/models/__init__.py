@@ -1,3 +1,4 @@
+from . import territory_bound_mixin
 from . import territory_epci
 from . import territory_commune
 from . import territory_profile

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .res_company import TERRITORY_PLACE_HELP
 
@@ -33,7 +33,12 @@ class CrmTeam(models.Model):
             team.territory_place = team.company_id.territory_place
 
     def _inverse_territory_place(self):
+        # The company is written as superuser: by a conciergerie manager working in it now.
+        if not self.env.su and not self.env.user.has_group("territory_concierge.group_concierge_manager"):
+            raise AccessError(self.env._("Only the conciergerie's managers name their territory."))
         for team in self.filtered("company_id"):
+            if not self.env.su and team.company_id not in self.env.companies:
+                raise AccessError(self.env._("You do not work in %(territory)s now.", territory=team.company_id.name))
             team.company_id.sudo().territory_place = team.territory_place
 
     # A territory is an Odoo company: its journeys team belongs to it, and so do the journeys

@@ -9,9 +9,11 @@ class TerritoryConsentWording(models.Model):
     its own copy of the wording (its proof): changing a wording here changes only the next ones."""
 
     _name = "territory.consent.wording"
+    _inherit = ["territory.bound.mixin"]
     _description = "Consent wording"
     _order = "company_id, sequence, id"
     _rec_name = "purpose"
+    _territory_parent = False
 
     purpose = fields.Selection(CONSENT_PURPOSES, required=True)
     wording = fields.Text(required=True, translate=True, help="The exact sentence the person agrees to.")

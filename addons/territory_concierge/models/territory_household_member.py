@@ -5,6 +5,7 @@ class TerritoryHouseholdMember(models.Model):
     """One person of a newcomer household (foyer): an adult or a child."""
 
     _name = "territory.household.member"
+    _inherit = ["territory.bound.mixin"]
     _description = "Household member"
     _order = "journey_id, role, age desc, id"
 

@@ -8,7 +8,7 @@ class TerritoryRequest(models.Model):
 
     _name = "territory.request"
     _description = "Household request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["territory.bound.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "state_sequence, date_deadline, id desc"
 
     name = fields.Char("Subject", required=True, tracking=True)

@@ -83,6 +83,52 @@ class TestTerritories(JourneyCommon):
         self.env.invalidate_all()
         self.assertEqual(self.there.team_id, self.other_team)
 
+    def test_a_territory_record_never_moves_into_another_territory(self):
+        """Odoo checks record rules on a record as it is before a write: a household member or a
+        request moved to another desk's journey, or given another territory, would land there
+        unchecked (found by the attack of the second wave)."""
+        Member = self.env["territory.household.member"].with_user(self.other_concierge)
+        member = Member.create({"journey_id": self.there.id, "role": "adult", "name": "Intrus"})
+        request = self.env["territory.request"].with_user(self.other_concierge).search(
+            [("journey_id", "=", self.there.id)])
+        for record in (member, request):
+            for values in ({"journey_id": self.here.id}, {"company_id": self.here.company_id.id}):
+                with self.subTest(model=record._name, values=values), self.assertRaises(UserError):
+                    record.write(values)
+        self.assertEqual(member.company_id | request.company_id, self.other_company)
+        self.assertFalse(self.env["territory.household.member"].with_user(self.concierge).search(
+            [("name", "=", "Intrus")]))
+        # Nor do a territory's consent wordings: created in one's own, then moved, they would
+        # change the other territory's public form.
+        wording = self.env["territory.consent.wording"].with_user(self.other_manager).with_context(
+            allowed_company_ids=self.other_company.ids).create(
+            {"purpose": "newsletter", "wording": "Intrus", "company_id": self.other_company.id})
+        with self.assertRaises(UserError):
+            wording.write({"company_id": self.here.company_id.id})
+
+    def test_a_desk_reads_and_changes_its_own_stages_only(self):
+        stage = self.env["crm.stage"].create({"name": "Étape marnaise", "team_ids": [(6, 0, self.team.ids)]})
+        stock = self.env["crm.stage"].create({"name": "Étape de tous"})
+        other_stages = self.env["crm.stage"].with_user(self.other_manager).search([])
+        self.assertNotIn(stage, other_stages)
+        self.assertIn(stock, other_stages, "stages of no team stay everyone's")
+        with self.assertRaises(AccessError):
+            stage.with_user(self.other_manager).write({"portal_description": "Intrus"})
+        self.assertIn(stage, self.env["crm.stage"].with_user(self.concierge).search([]))
+
+    def test_only_its_managers_name_a_territory(self):
+        """The territory "as a place" is written on the company as superuser from the desk's
+        settings: by a conciergerie manager working in that territory now."""
+        with self.assertRaises(AccessError):
+            self.other_team.with_user(self.concierge).territory_place = "chez nous"
+        both = self.manager
+        both.company_ids |= self.other_company
+        with self.assertRaises(AccessError):
+            self.team.with_user(both).with_context(allowed_company_ids=self.other_company.ids).write(
+                {"territory_place": "ailleurs"})
+        self.team.with_user(both).territory_place = "en Haute-Marne"
+        self.assertEqual(self.team.company_id.territory_place, "en Haute-Marne")
+
     def test_a_journeys_team_always_has_a_territory(self):
         team = self.env["crm.team"].with_user(self.other_manager).create({"name": "Accueil soignants",
                                                                           "use_journeys": True})
@@ -286,6 +332,16 @@ class TestNewTerritoryWizard(JourneyCommon):
         self._create_territory()
         with self.assertRaisesRegex(UserError, "already exists"):
             self._create_territory(departement_codes="")
+
+    def test_new_territory_staff_are_employees_and_its_template_readable(self):
+        portal = self.env["res.users"].create({"name": "Famille", "login": "tc_wizard_portal",
+                                               "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)]})
+        with self.assertRaises(UserError):
+            self._create_territory(user_ids=[(6, 0, portal.ids)])
+        self._second_territory()
+        with self.assertRaises(AccessError):
+            self.env["territory.setup.wizard"].with_user(self.other_manager).create(
+                {"name": "Ailleurs", "template_team_id": self.team.id})
 
     def test_new_territory_words_its_consents_and_automates_on_its_own(self):
         """The wizard copies the template desk's consent wordings and automation rules for the

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..access import check_journeys_readable
+from ..access import check_links_readable
 
 
 class TerritoryOrientationWizard(models.TransientModel):
@@ -17,8 +17,8 @@ class TerritoryOrientationWizard(models.TransientModel):
     has_consent = fields.Boolean(compute="_compute_has_consent")
 
     @api.constrains("journey_id")
-    def _check_journeys_readable(self):
-        check_journeys_readable(self, "journey_id")
+    def _check_links_readable(self):
+        check_links_readable(self, "journey_id")
 
     @api.model
     def _selection_target(self):

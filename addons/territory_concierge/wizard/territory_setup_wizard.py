@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from .. import cog
+from ..access import check_links_readable
 
 # The leaf by which an automation rule of the journeys belongs to one territory, as written in
 # the shipped data or by the domain editor: ('company_id', '=', 1) or ('company_id', 'in', [1]).
@@ -47,6 +48,10 @@ class TerritorySetupWizard(models.TransientModel):
         for wizard in self:
             wizard.territory_place = f"en {wizard.name.strip()}" if wizard.name and wizard.name.strip() else False
 
+    @api.constrains("template_team_id")
+    def _check_template_readable(self):
+        check_links_readable(self, "template_team_id")
+
     def _check_manager(self):
         if not self.env.user.has_group("territory_concierge.group_concierge_manager"):
             raise AccessError(self.env._("Only the conciergerie's managers create territories."))
@@ -61,6 +66,8 @@ class TerritorySetupWizard(models.TransientModel):
         self._check_manager()
         # The template is one the manager can read (record rules): never another's desk.
         self.template_team_id.check_access("read")
+        if self.user_ids.filtered("share"):
+            raise UserError(self.env._("The staff of a territory are the conciergerie's employees, not portal users."))
         departements, epcis = cog.split_codes(self.departement_codes), cog.split_codes(self.epci_sirens)
         Company = self.env["res.company"].sudo()
         if Company.search_count([("name", "=ilike", self.name.strip())]):

@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
-from odoo.addons.territory_concierge.access import check_journeys_readable
+from odoo.addons.territory_concierge.access import check_links_readable
 
 SUGGESTED_SLOTS = 3
 # How long a suggested meeting lasts: suggested slots follow one another, this long each.
@@ -50,9 +50,14 @@ class EventRegistration(models.Model):
     survey_user_input_id = fields.Many2one("survey.user_input", string="Feedback", copy=False, readonly=True)
     survey_state = fields.Selection(related="survey_user_input_id.state", string="Feedback status")
 
-    @api.constrains("journey_id")
-    def _check_journeys_readable(self):
-        check_journeys_readable(self, "journey_id")
+    @api.constrains("journey_id", "event_id")
+    def _check_links_readable(self):
+        check_links_readable(self, "journey_id")
+        # A stay welcomes the households of its own territory (a registration moved to another
+        # territory's stay would show the household to that territory's staff).
+        if any(registration.journey_id and registration.event_id.company_id
+               and registration.journey_id.company_id != registration.event_id.company_id for registration in self):
+            raise ValidationError(self.env._("A stay welcomes the households of its own territory only."))
 
     def write(self, vals):
         result = super().write(vals)

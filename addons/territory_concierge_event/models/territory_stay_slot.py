@@ -18,7 +18,9 @@ class TerritoryStaySlot(models.Model):
     """One time slot of a family's programme during its stay."""
 
     _name = "territory.stay.slot"
+    _inherit = ["territory.bound.mixin"]
     _description = "Stay itinerary slot"
+    _territory_parent = "registration_id"
     _order = "registration_id, date_begin, id"
 
     registration_id = fields.Many2one("event.registration", required=True, index=True, ondelete="cascade")

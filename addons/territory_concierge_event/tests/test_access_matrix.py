@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.territory_concierge.tests.access_matrix import AccessMatrixMixin
@@ -52,3 +52,12 @@ class TestStayAccessMatrix(AccessMatrixMixin, JourneyCommon):
         with self.assertRaisesRegex(UserError, "another territory"):
             wizard.action_invite()
         self.assertFalse(self.env["event.event"].with_user(self.other_concierge).search([("id", "=", self.stay.id)]))
+        # Nor may a registration be made, or moved, outside the wizard: the stay's territory
+        # would see another territory's household.
+        with self.assertRaises(ValidationError):
+            self.env["event.registration"].create({"event_id": self.stay.id, "journey_id": there.id, "name": "X"})
+        vosges_stay = self.stay.copy({"company_id": self.other_company.id})
+        theirs = self.env["event.registration"].create(
+            {"event_id": vosges_stay.id, "journey_id": there.id, "name": "Famille Vosgienne"})
+        with self.assertRaises(ValidationError):
+            theirs.event_id = self.stay

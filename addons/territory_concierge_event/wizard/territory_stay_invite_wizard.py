@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.territory_concierge.access import check_journeys_readable
+from odoo.addons.territory_concierge.access import check_links_readable
 
 
 class TerritoryStayInviteWizard(models.TransientModel):
@@ -18,8 +18,8 @@ class TerritoryStayInviteWizard(models.TransientModel):
                                    domain="[('is_journey', '=', True)]")
 
     @api.constrains("journey_ids")
-    def _check_journeys_readable(self):
-        check_journeys_readable(self, "journey_ids")
+    def _check_links_readable(self):
+        check_links_readable(self, "journey_ids")
 
     @api.model
     def default_get(self, fields_list):

@@ -25,7 +25,7 @@ class TerritoryShare(models.Model):
 
     _name = "territory.share"
     _description = "Journey shared with a partner organisation"
-    _inherit = ["portal.mixin", "mail.thread", "territory.outside.thread"]
+    _inherit = ["territory.bound.mixin", "portal.mixin", "mail.thread", "territory.outside.thread"]
     # Partner contacts write to the concierge from the portal without write access on the share.
     _mail_post_access = "read"
     _order = "date_shared desc, id desc"
@@ -147,11 +147,11 @@ class TerritoryShare(models.Model):
             raise AccessError(self.env._(
                 "A share's state, the partner's answer and who shared it change through their buttons only."))
         # A share is one household's consent given to one organisation: moving it to another
-        # journey or organisation would open that one without the checks of a new share.
-        for field in ("journey_id", "partner_org_id"):
-            if field in vals and any(share[field].id != vals[field] for share in self.sudo()):
-                raise UserError(self.env._("A share cannot be moved to another journey or organisation: "
-                                           "close it and share again."))
+        # organisation would open that one without the checks of a new share (nor can it move to
+        # another journey: territory.bound.mixin).
+        if "partner_org_id" in vals and any(share.partner_org_id.id != vals["partner_org_id"] for share in self.sudo()):
+            raise UserError(self.env._("A share cannot be moved to another journey or organisation: "
+                                       "close it and share again."))
         result = super().write(vals)
         if vals.get("state") in OPEN_STATES:
             self._check_can_be_open()

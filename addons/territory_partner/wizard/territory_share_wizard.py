@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_list
 
-from odoo.addons.territory_concierge.access import check_journeys_readable
+from odoo.addons.territory_concierge.access import check_links_readable
 
 from ..models.territory_share import SHARE_SCOPES, check_concierge_staff
 
@@ -29,8 +29,8 @@ class TerritoryShareWizard(models.TransientModel):
         help="The selected journeys left out of the sharing, and why.")
 
     @api.constrains("journey_ids")
-    def _check_journeys_readable(self):
-        check_journeys_readable(self, "journey_ids")
+    def _check_links_readable(self):
+        check_links_readable(self, "journey_ids")
 
     @api.model
     def default_get(self, fields_list):
