@@ -27,5 +27,6 @@ def check_links_readable(records, field_name):
     :raise AccessError: a record the user may not read
     """
     as_user = records.with_user(records.env.uid)
-    if not as_user.env.su:
-        as_user.mapped(field_name).check_access("read")
+    linked = as_user.mapped(field_name)
+    if linked and not as_user.env.su:
+        linked.check_access("read")

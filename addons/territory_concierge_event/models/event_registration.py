@@ -56,7 +56,8 @@ class EventRegistration(models.Model):
         # A stay welcomes the households of its own territory (a registration moved to another
         # territory's stay would show the household to that territory's staff).
         if any(registration.journey_id and registration.event_id.company_id
-               and registration.journey_id.company_id != registration.event_id.company_id for registration in self):
+               and registration.journey_id.company_id != registration.event_id.company_id
+               for registration in self.sudo()):
             raise ValidationError(self.env._("A stay welcomes the households of its own territory only."))
 
     def write(self, vals):
