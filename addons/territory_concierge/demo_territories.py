@@ -3,7 +3,10 @@
 oriented from Haute-Marne to the Vosges with its consent (accepted), and another from the Vosges
 to Haute-Marne waiting for Haute-Marne's answer."""
 
+import base64
+
 from odoo import api, models
+from odoo.tools.misc import file_open
 
 VOSGES_CONSENT = ("J'accepte que la conciergerie transmette mon projet à la conciergerie d'un autre territoire "
                   "qui me conviendrait mieux.")
@@ -25,8 +28,11 @@ class TerritorySetupWizard(models.TransientModel):
             "group_ids": [(4, env.ref("territory_concierge.group_concierge_user").id)]})
         env["ir.model.data"]._update_xmlids([{"xml_id": "territory_concierge.user_vosges", "record": vosges_concierge,
                                               "noupdate": True}])
+        with file_open("territory_concierge/static/img/conciergerie_logo.png", "rb") as image:
+            sign = base64.b64encode(image.read())
         action = self.with_user(manager).create({
             "name": "Conciergerie des Vosges", "territory_place": "dans les Vosges", "departement_codes": "88",
+            "logo": sign,
             "email": "accueil@conciergerie-vosges.example",
             "user_ids": [(6, 0, vosges_concierge.ids)],
         }).action_create()

@@ -74,8 +74,9 @@ class TerritoryImpactReport(models.AbstractModel):
             value = row.get(key)
             return empty if value is None else formatter(value)
 
+        milestones = [milestone for milestone, _label in self.env["crm.stage"]._fields["milestone"].selection]
         count_keys = {"reached", "count", "qualified", "stays", "installed", "still_here_1y",
-                      *(f"still_here_{months}m" for months in RETENTION_MONTHS)}
+                      *(f"still_here_{months}m" for months in RETENTION_MONTHS), *milestones}
         filters = masked["filters"]
         as_of = fields.Date.to_date(filters["as_of"])
 
@@ -96,7 +97,11 @@ class TerritoryImpactReport(models.AbstractModel):
                 "cost_per_qualified", "cost_per_stay", "cost_per_installed", "cost_per_still_here_1y")},
         } for row in masked["campaigns"]]
         lost = [{"label": row["label"] or DASH, "reason": row["reason"], "count": show(row, "count", number)}
-                for row in masked["lost"]]
+                for row in masked.get("lost", [])]
+        # Side by side when the figures cover several territories: households per milestone.
+        territory_table = [{"territory": row["territory"], **{milestone: show(row, milestone, number)
+                                                              for milestone in milestones}}
+                           for row in masked.get("territories", [])]
 
         charts = {
             "funnel": funnel_chart([{
@@ -122,6 +127,7 @@ class TerritoryImpactReport(models.AbstractModel):
             "territories": ", ".join(filters.get("territories") or []),
             "headline": self._headline(masked, number, percent, money),
             "funnel": funnel, "retention": retention, "campaigns": campaigns, "lost": lost, "charts": charts,
+            "territory_table": territory_table,
             "footnotes": [self.env._("%(dash)s* not published: computed on fewer than %(count)s households, it could "
                             "point at a family.", dash=DASH, count=SMALL_GROUP)] if footnotes else [],
             "privacy": self.env._("No name nor contact: groups of fewer than %(count)s households are not published.",

@@ -184,6 +184,13 @@ class TestTerritories(JourneyCommon):
         self.assertIn(main.name, presented["territories"])
         masked_rows = {row["territory"]: row for row in report.mask_small_groups(both)["territories"]}
         self.assertIsNone(masked_rows["Vosges"]["contacted"], "1 household: not published")
+        # As the dashboard and the PDF show them (the dashboard showed the raw count).
+        table = {row["territory"]: row for row in presented["territory_table"]}
+        self.assertEqual(table["Vosges"]["contacted"], "fewer than 5 households")
+        dashboard = report.with_context(allowed_company_ids=(main | self.other_company).ids).get_dashboard()
+        table = {row["territory"]: row for row in dashboard["report"]["territory_table"]}
+        self.assertNotEqual(table["Vosges"]["contacted"], "1")
+        self.assertIn("5", table["Vosges"]["contacted"])
         vosges = report.get_kpis(territory="Vosges")
         self.assertEqual((vosges["funnel"][0]["reached"], vosges["territories"]), (1, []))
         self.assertEqual(vosges["filters"]["territories"], ["Vosges"])
@@ -332,6 +339,14 @@ class TestNewTerritoryWizard(JourneyCommon):
         self._create_territory()
         with self.assertRaisesRegex(UserError, "already exists"):
             self._create_territory(departement_codes="")
+
+    def test_its_place_is_guessed_from_its_name(self):
+        Wizard = self.env["territory.setup.wizard"].with_user(self.manager)
+        for name, place in (("Conciergerie des Vosges", "dans les Vosges"), ("Conciergerie du Cantal", "dans le Cantal"),
+                            ("Conciergerie de la Creuse", "en Creuse"), ("Conciergerie de Haute-Marne", "en Haute-Marne"),
+                            ("Nièvre", "en Nièvre")):
+            with self.subTest(name=name):
+                self.assertEqual(Wizard.new({"name": name}).territory_place, place)
 
     def test_new_territory_staff_are_employees_and_its_template_readable(self):
         portal = self.env["res.users"].create({"name": "Famille", "login": "tc_wizard_portal",

@@ -7,6 +7,10 @@ from odoo.http import request
 from .. import cog
 from ..access import check_links_readable
 
+# How a desk's name becomes its place, after « S'installer ».
+PLACE_PREPOSITIONS = (("Conciergerie des ", "dans les "), ("Conciergerie du ", "dans le "),
+                      ("Conciergerie de la ", "en "), ("Conciergerie de l'", "en "), ("Conciergerie d'", "en "),
+                      ("Conciergerie de ", "en "))
 # The leaf by which an automation rule of the journeys belongs to one territory, as written in
 # the shipped data or by the domain editor: ('company_id', '=', 1) or ('company_id', 'in', [1]).
 TERRITORY_LEAF = re.compile(r"""\(\s*['"]company_id['"]\s*,\s*['"](?:=|in)['"]\s*,\s*\[?\s*(\d+)\s*\]?\s*\)""")
@@ -22,7 +26,9 @@ class TerritorySetupWizard(models.TransientModel):
     _name = "territory.setup.wizard"
     _description = "New territory"
 
-    name = fields.Char("Territory", required=True, help="e.g. Vosges, Pays de Langres, Région Grand Est.")
+    name = fields.Char("Territory", required=True,
+                       help="The desk's name, as its website, e-mails and letters sign: e.g. Conciergerie des Vosges, "
+                            "Conciergerie du Pays de Langres.")
     departement_codes = fields.Char(
         "Départements", help="Codes of the départements it covers, separated by spaces or commas: 88, 2A, 974...")
     epci_sirens = fields.Char(
@@ -45,8 +51,16 @@ class TerritorySetupWizard(models.TransientModel):
 
     @api.depends("name")
     def _compute_territory_place(self):
+        # A first guess from the name, which the manager corrects: « Conciergerie des Vosges »
+        # → « dans les Vosges », « Creuse » → « en Creuse ».
         for wizard in self:
-            wizard.territory_place = f"en {wizard.name.strip()}" if wizard.name and wizard.name.strip() else False
+            name = (wizard.name or "").strip()
+            place = f"en {name}" if name else False
+            for prefix, preposition in PLACE_PREPOSITIONS:
+                if name.startswith(prefix) and len(name) > len(prefix):
+                    place = f"{preposition}{name[len(prefix):]}"
+                    break
+            wizard.territory_place = place
 
     @api.constrains("template_team_id")
     def _check_template_readable(self):

@@ -108,7 +108,9 @@ class TerritoryIntakeSubmission(models.Model):
         """The double opt-in e-mail, made of what was typed only (never of a journey's data)."""
         template = self.env.ref("territory_concierge_website.mail_template_intake_confirm_address").sudo()
         for submission in self:
-            template.send_mail(submission.id)
+            # Not linked to the application: its secret link would be readable in the chatter,
+            # and staff could confirm in the person's place.
+            template.send_mail(submission.id, email_values={"model": False, "res_id": False})
 
     def _confirm(self):
         """The person proved the e-mail address.

@@ -2,6 +2,10 @@ from odoo import models
 
 from ..controllers.intake import FORM_URL, LEGACY_FORM_URL
 
+# The colours of the conciergerie's sign (dark green, river blue), for the websites of every territory.
+CONCIERGERIE_PALETTE = {"o-color-1": "#1F5F57", "o-color-2": "#3D8BBF", "o-color-3": "#EEF5F0",
+                        "o-color-4": "#FFFFFF", "o-color-5": "#173B36"}
+
 
 class Website(models.Model):
     _inherit = "website"
@@ -11,7 +15,17 @@ class Website(models.Model):
         home page's description, in each language of the database. Odoo copied them from the
         shipped website when this one was created."""
         for website in self:
-            place = website.company_id._territory_place()
+            company = website.company_id
+            place = company._territory_place()
+            # Its sign instead of Odoo's "Your Logo", the conciergerie's colours instead of Odoo's,
+            # and a visitor (the author of what the public form logs) named in the language of
+            # the staff who made it, not "Public user for …".
+            if company.logo:
+                website.logo = company.logo
+            self.env["website.assets"].with_context(website_id=website.id).make_scss_customization(
+                "/website/static/src/scss/options/colors/user_color_palette.scss", CONCIERGERIE_PALETTE)
+            if website.user_id.name.startswith("Public user for"):
+                website.user_id.name = self.env._("Visitor of the website %(website)s", website=website.name)
             menus = self.env["website.menu"].search(
                 [("website_id", "=", website.id), ("url", "in", [FORM_URL, LEGACY_FORM_URL])])
             menus.url = FORM_URL

@@ -28,6 +28,9 @@ class TestIntakeForm(IntakeFormCase):
         self.assertEqual(len(mail), 1, "a confirmation e-mail is sent to the household")
         self.assertIn("Bonjour Anaïs Hébert", mail.body_html, "in French")
         self.assertIn("me contacte au sujet de mon projet", mail.body_html, "with the consents given")
+        submission = self.env["territory.intake.submission"].search([("email", "=", "anais.hebert@example.org")])
+        self.assertNotIn(self._confirmation_token("anais.hebert@example.org"),
+                         "".join(submission.message_ids.mapped("body")), "staff never read the secret link")
         self._confirm(self._confirmation_token("anais.hebert@example.org"))
         journey.invalidate_recordset()
         consents = journey.consent_ids
