@@ -342,9 +342,9 @@ class TestNewTerritoryWizard(JourneyCommon):
 
     def test_its_place_is_guessed_from_its_name(self):
         Wizard = self.env["territory.setup.wizard"].with_user(self.manager)
-        for name, place in (("Conciergerie des Vosges", "dans les Vosges"), ("Conciergerie du Cantal", "dans le Cantal"),
-                            ("Conciergerie de la Creuse", "en Creuse"), ("Conciergerie de Haute-Marne", "en Haute-Marne"),
-                            ("Nièvre", "en Nièvre")):
+        for name, place in (("Conciergerie des Vosges", "dans les Vosges"),
+                            ("Conciergerie du Cantal", "dans le Cantal"), ("Conciergerie de la Creuse", "en Creuse"),
+                            ("Conciergerie de Haute-Marne", "en Haute-Marne"), ("Nièvre", "en Nièvre")):
             with self.subTest(name=name):
                 self.assertEqual(Wizard.new({"name": name}).territory_place, place)
 
