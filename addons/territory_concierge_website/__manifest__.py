@@ -1,7 +1,7 @@
 {
     "name": "Conciergerie de territoire: formulaire public",
     "summary": "Public application form \"S'installer en Haute-Marne\" creating newcomer journeys",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Website",
     "author": "Conciergerie de territoire",
     "website": "https://github.com/conciergerie-territoire/conciergerie",
@@ -13,6 +13,7 @@
         "data/utm_source_data.xml",
         "data/mail_template_data.xml",
         "data/website_menu_data.xml",
+        "data/website_assets_data.xml",
         "views/intake_templates.xml",
         "views/website_layout_templates.xml",
         "views/website_pages.xml",

@@ -5,10 +5,18 @@ from ..controllers.intake import FORM_URL, LEGACY_FORM_URL
 # The colours of the conciergerie's sign (dark green, river blue), for the websites of every territory.
 CONCIERGERIE_PALETTE = {"o-color-1": "#1F5F57", "o-color-2": "#3D8BBF", "o-color-3": "#EEF5F0",
                         "o-color-4": "#FFFFFF", "o-color-5": "#173B36"}
+# The visitor's own fonts instead of Odoo's default Google fonts: no visitor's address goes to
+# Google's servers (the legal page says the site uses no third party).
+SYSTEM_FONTS = dict.fromkeys(("font", "headings-font", "navbar-font", "buttons-font"), "'SYSTEM_FONTS'")
 
 
 class Website(models.Model):
     _inherit = "website"
+
+    def _use_system_fonts(self):
+        for website in self:
+            self.env["website.assets"].with_context(website_id=website.id).make_scss_customization(
+                "/website/static/src/scss/options/user_values.scss", SYSTEM_FONTS)
 
     def _present_territory(self):
         """The website names its territory (its company): the menu entry of the form and the
@@ -24,6 +32,7 @@ class Website(models.Model):
                 website.logo = company.logo
             self.env["website.assets"].with_context(website_id=website.id).make_scss_customization(
                 "/website/static/src/scss/options/colors/user_color_palette.scss", CONCIERGERIE_PALETTE)
+            website._use_system_fonts()
             if website.user_id.name.startswith("Public user for"):
                 website.user_id.name = self.env._("Visitor of the website %(website)s", website=website.name)
             menus = self.env["website.menu"].search(

@@ -95,6 +95,17 @@ class TestPublicSite(IntakeFormCase):
             self.assertTrue(image.content != default_logo.read(), "the header shows Odoo's sample logo")
         self.assertIn(CONCIERGERIE.encode(), image.content)
 
+    def test_no_font_from_google(self):
+        """The legal page says no third party serves the site: the visitors' own fonts, not
+        Google's (Odoo's default website imports them from fonts.googleapis.com)."""
+        page = self.url_open("/").text
+        stylesheets = re.findall(r'href="(/web/assets/[^"]*web\.assets_frontend[^"]*\.css)"', page)
+        self.assertTrue(stylesheets)
+        for url in stylesheets:
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200)
+            self.assertNotIn("fonts.googleapis.com/css", response.text)
+
     def test_legal_page_says_who_processes_the_data(self):
         document = self._assert_conciergerie_page(LEGAL, self.url_open(LEGAL))
         text = " ".join(document.xpath("//div[@id='wrap']")[0].text_content().split())
