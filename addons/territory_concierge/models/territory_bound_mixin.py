@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..access import check_onchange_links_readable
+
 
 class TerritoryBoundMixin(models.AbstractModel):
     """A record of one territory through the record it belongs to (a household member, a
@@ -16,10 +18,17 @@ class TerritoryBoundMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self.env.su:
+            # Records the user may not change answer as such, whatever the values: no guess
+            # about another territory's records from the error.
+            self.check_access("write")
             parent = self._territory_parent
-            if "company_id" in vals or (
-                    parent and parent in vals and any(record[parent].id != vals[parent] for record in self.sudo())):
+            moved = [name for name in ("company_id", parent) if name and name in vals]
+            if any(record[name].id != vals[name] for record in self.sudo() for name in moved):
                 raise UserError(self.env._(
                     "This record stays where it was created (its journey, its territory): create it again where "
                     "it belongs."))
         return super().write(vals)
+
+    def onchange(self, values, field_names, fields_spec):
+        check_onchange_links_readable(self, values)
+        return super().onchange(values, field_names, fields_spec)

@@ -106,6 +106,20 @@ class TestTerritories(JourneyCommon):
         with self.assertRaises(UserError):
             wording.write({"company_id": self.here.company_id.id})
 
+    def test_another_territory_records_are_neither_named_nor_guessed(self):
+        """Odoo names a link's record as superuser in an onchange, and a refused move must not
+        tell whether a guess about another territory's record was right."""
+        Member = self.env["territory.household.member"].with_user(self.other_concierge)
+        with self.assertRaises(AccessError):
+            Member.onchange({"journey_id": self.here.id}, [], {"journey_id": {"fields": {"display_name": {}}}})
+        theirs = self.env["territory.request"].search([("journey_id", "=", self.here.id)])
+        for guess in (self.here.id, self.there.id):
+            with self.subTest(guess=guess), self.assertRaises(AccessError):
+                theirs.with_user(self.other_concierge).write({"journey_id": guess})
+        # Writing what a record already holds (an import with the territory column) is no move.
+        own = Member.search([("journey_id", "=", self.there.id)], limit=1)
+        own.write({"company_id": self.other_company.id, "journey_id": self.there.id})
+
     def test_a_desk_reads_and_changes_its_own_stages_only(self):
         stage = self.env["crm.stage"].create({"name": "Étape marnaise", "team_ids": [(6, 0, self.team.ids)]})
         stock = self.env["crm.stage"].create({"name": "Étape de tous"})

@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
-from odoo.addons.territory_concierge.access import check_links_readable
+from odoo.addons.territory_concierge.access import check_links_readable, check_onchange_links_readable
 
 SUGGESTED_SLOTS = 3
 # How long a suggested meeting lasts: suggested slots follow one another, this long each.
@@ -60,7 +60,19 @@ class EventRegistration(models.Model):
                for registration in self.sudo()):
             raise ValidationError(self.env._("A stay welcomes the households of its own territory only."))
 
+    def onchange(self, values, field_names, fields_spec):
+        check_onchange_links_readable(self, values)
+        return super().onchange(values, field_names, fields_spec)
+
     def write(self, vals):
+        # A registration stays in its stay's territory, with or without its journey: moved to
+        # another territory's stay, its household (name, e-mail, programme) would go with it.
+        if "event_id" in vals and not self.env.su:
+            self.check_access("write")
+            event = self.env["event.event"].browse(vals["event_id"])
+            event.check_access("read")
+            if any(registration.event_id.company_id != event.company_id for registration in self.sudo()):
+                raise ValidationError(self.env._("A stay welcomes the households of its own territory only."))
         result = super().write(vals)
         if vals.get("state") == "done":
             self.filtered("journey_id")._on_stay_attended()

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.territory_concierge.tests.access_matrix import AccessMatrixMixin
@@ -61,3 +61,8 @@ class TestStayAccessMatrix(AccessMatrixMixin, JourneyCommon):
             {"event_id": vosges_stay.id, "journey_id": there.id, "name": "Famille Vosgienne"})
         with self.assertRaises(ValidationError):
             theirs.event_id = self.stay
+        # Nor without its journey (its name, e-mail and programme would go with it), as the
+        # staff of either territory.
+        theirs_as_staff = theirs.with_user(self.other_concierge)
+        with self.assertRaises(AccessError):
+            theirs_as_staff.write({"journey_id": False, "event_id": self.stay.id})
