@@ -30,18 +30,3 @@ def check_links_readable(records, field_name):
     linked = as_user.mapped(field_name)
     if linked and not as_user.env.su:
         linked.check_access("read")
-
-
-def check_onchange_links_readable(records, values):
-    """The links a client sends to ``onchange`` name only records the user may read: Odoo
-    answers with their display names, read as superuser, so another territory's household or
-    desk would be named by trying its id.
-
-    :raise AccessError: a linked record the user may not read
-    """
-    if records.env.su:
-        return
-    for name, value in values.items():
-        field = records._fields.get(name)
-        if field is not None and field.type == "many2one" and isinstance(value, int) and value:
-            records.env[field.comodel_name].browse(value).check_access("read")

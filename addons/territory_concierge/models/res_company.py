@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 TERRITORY_PLACE_HELP = (
     "How the public pages and the e-mails name the territory after « S'installer » or « À bientôt », "
@@ -11,8 +11,10 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     territory_place = fields.Char("Territory, as a place", help=TERRITORY_PLACE_HELP)
+    # What pages and e-mails print (templates cannot call methods): its place, else its name.
+    territory_place_label = fields.Char("Territory, as shown", compute="_compute_territory_place_label")
 
-    def _territory_place(self):
-        """The territory as a place: its own wording, else its name."""
-        self.ensure_one()
-        return self.territory_place or self.name
+    @api.depends("territory_place", "name")
+    def _compute_territory_place_label(self):
+        for company in self:
+            company.territory_place_label = company.territory_place or company.name

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from .. import cog
-from ..access import check_links_readable, check_onchange_links_readable
+from ..access import check_links_readable
 
 # How a desk's name becomes its place, after « S'installer ».
 PLACE_PREPOSITIONS = (("Conciergerie des ", "dans les "), ("Conciergerie du ", "dans le "),
@@ -24,6 +24,7 @@ class TerritorySetupWizard(models.TransientModel):
     interests, request types, the intake vocabulary, end reasons and the communes."""
 
     _name = "territory.setup.wizard"
+    _inherit = ["territory.links.guard"]
     _description = "New territory"
 
     name = fields.Char("Territory", required=True,
@@ -65,10 +66,6 @@ class TerritorySetupWizard(models.TransientModel):
     @api.constrains("template_team_id")
     def _check_template_readable(self):
         check_links_readable(self, "template_team_id")
-
-    def onchange(self, values, field_names, fields_spec):
-        check_onchange_links_readable(self, values)
-        return super().onchange(values, field_names, fields_spec)
 
     def _check_manager(self):
         if not self.env.user.has_group("territory_concierge.group_concierge_manager"):

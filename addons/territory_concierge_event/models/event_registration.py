@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
-from odoo.addons.territory_concierge.access import check_links_readable, check_onchange_links_readable
+from odoo.addons.territory_concierge.access import check_links_readable
 
 SUGGESTED_SLOTS = 3
 # How long a suggested meeting lasts: suggested slots follow one another, this long each.
@@ -27,7 +27,7 @@ class EventRegistration(models.Model):
     """A household's place in a discovery stay: its invitation and answer, its own itinerary,
     its feedback and its decision."""
 
-    _inherit = "event.registration"
+    _inherit = ["event.registration", "territory.links.guard"]
 
     journey_id = fields.Many2one(
         "crm.lead", string="Journey", index="btree_not_null", ondelete="set null",
@@ -59,10 +59,6 @@ class EventRegistration(models.Model):
                and registration.journey_id.company_id != registration.event_id.company_id
                for registration in self.sudo()):
             raise ValidationError(self.env._("A stay welcomes the households of its own territory only."))
-
-    def onchange(self, values, field_names, fields_spec):
-        check_onchange_links_readable(self, values)
-        return super().onchange(values, field_names, fields_spec)
 
     def write(self, vals):
         # A registration stays in its stay's territory, with or without its journey: moved to

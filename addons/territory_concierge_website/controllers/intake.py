@@ -36,7 +36,7 @@ class IntakeForm(http.Controller):
             "values": values or {},
             "errors": errors or {},
             "form_url": FORM_URL,
-            "territory_place": request.website.company_id._territory_place(),
+            "territory_place": request.website.company_id.territory_place_label,
         }, status=status)
 
     @http.route(FORM_URL, type="http", auth="public", website=True, sitemap=True, methods=["GET"])

@@ -24,7 +24,7 @@ class Website(models.Model):
         shipped website when this one was created."""
         for website in self:
             company = website.company_id
-            place = company._territory_place()
+            place = company.territory_place_label
             # Its sign instead of Odoo's "Your Logo", the conciergerie's colours instead of Odoo's,
             # and a visitor (the author of what the public form logs) named in the language of
             # the staff who made it, not "Public user for …".
